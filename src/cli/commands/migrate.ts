@@ -1,0 +1,25 @@
+import type { Command } from '../command';
+import { UsageError } from '../command';
+import { parseArgs, unknownFlags } from '../args';
+import { CONFIG_FLAGS, configFromArgs, configHelp } from '../config-from-args';
+import { openDeps } from '../open-deps';
+import { schemaStatus } from '../../platform/db/migrate';
+
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: 'Bring the database schema up to date (serve does this too)',
+  help: `Usage: rasil migrate [options]\n\nBacks up rasil.db, then applies any pending schema changes.\n${configHelp()}`,
+  async run(io) {
+    const { flags } = parseArgs(io.argv);
+    const unknown = unknownFlags(flags, CONFIG_FLAGS);
+    if (unknown) throw new UsageError(unknown);
+    const deps = openDeps(configFromArgs(flags, io.env), { logLevel: 'warn' });
+    try {
+      const status = schemaStatus(deps.sqlite);
+      io.stdout(`Database schema is up to date (${status.applied} of ${status.known} migrations, latest ${status.latestTag}).\n`);
+      return 0;
+    } finally {
+      deps.close();
+    }
+  },
+};

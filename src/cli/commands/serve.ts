@@ -1,0 +1,61 @@
+import type { Command } from '../command';
+import { UsageError } from '../command';
+import { parseArgs, unknownFlags } from '../args';
+import { CONFIG_FLAGS, configFromArgs, configHelp } from '../config-from-args';
+import { openDeps } from '../open-deps';
+import { dataPaths } from '../../database';
+import { removePidFile, runningServerPid, writePidFile } from '../pid-file';
+import { createApp } from '../../app';
+import { jobDefinitions } from '../../jobs';
+import { startJobs } from '../../platform/scheduler';
+import { publicBaseUrl } from '../../config';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Run the web server, webhooks and background jobs',
+  help: `Usage: rasil serve [options]\n\nStarts Rasil. Options (each can also be set with its environment variable):\n${configHelp()}`,
+  async run(io) {
+    const { flags } = parseArgs(io.argv);
+    const unknown = unknownFlags(flags, CONFIG_FLAGS);
+    if (unknown) throw new UsageError(unknown);
+    const config = configFromArgs(flags, io.env);
+    const paths = dataPaths(config);
+    const other = runningServerPid(paths.pidFile);
+    if (other) throw new UsageError(`Another Rasil server (pid ${other}) is already using ${config.dataDir}. Stop it first.`);
+
+    const deps = openDeps(config);
+    writePidFile(paths.pidFile);
+    const app = createApp(deps);
+    app.listen({
+      port: config.port,
+      hostname: config.host,
+      // Bun answers 413 itself before reading an oversized body into memory.
+      maxRequestBodySize: config.bodyLimit,
+    });
+    const jobs = startJobs(jobDefinitions(deps), deps.logger);
+    deps.logger.info('rasil started', { version: deps.version, url: publicBaseUrl(config), dataDir: config.dataDir, port: app.server?.port });
+
+    return await new Promise<number>((resolve) => {
+      let stopping = false;
+      const shutdown = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        deps.logger.info('shutting down', { signal });
+        // Stop taking requests and let the ones in flight finish, then the jobs, then flush the WAL.
+        await app.server?.stop(false);
+        await jobs.stop();
+        try {
+          deps.sqlite.run('PRAGMA wal_checkpoint(TRUNCATE)');
+        } catch (error) {
+          deps.logger.warn('wal checkpoint failed', { error });
+        }
+        deps.close();
+        removePidFile(paths.pidFile);
+        deps.logger.info('stopped');
+        resolve(0);
+      };
+      process.on('SIGTERM', () => void shutdown('SIGTERM'));
+      process.on('SIGINT', () => void shutdown('SIGINT'));
+    });
+  },
+};

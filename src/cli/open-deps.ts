@@ -1,0 +1,15 @@
+import type { Config } from '../config';
+import type { AppDeps } from '../deps';
+import { openAppDatabase } from '../database';
+import { systemClock } from '../platform/clock';
+import { createIdGenerator } from '../platform/ids';
+import { createLogger } from '../platform/logger';
+import { VERSION } from '../version';
+
+/** Opens the data folder for a command: database migrated, real clock, JSON logger at the configured level. */
+export function openDeps(config: Config, { logLevel = config.logLevel }: { logLevel?: Config['logLevel'] } = {}): AppDeps & { close(): void } {
+  const clock = systemClock;
+  const logger = createLogger({ level: logLevel, now: clock.now });
+  const handle = openAppDatabase(config, { logger, clock });
+  return { config, clock, newId: createIdGenerator(clock), logger, db: handle.db, sqlite: handle.sqlite, version: VERSION, close: handle.close };
+}

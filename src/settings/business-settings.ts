@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { settings } from './settings.tables';
+import { runInTransaction, type Db } from '../platform/db/client';
+import { recordAudit, type AuditActor } from '../audit/record-audit';
+import { isValidTimeZone } from '../i18n/format';
+import type { Clock } from '../platform/clock';
+import type { NewId } from '../platform/ids';
+
+const KEY = 'business';
+
+export const businessSettingsSchema = z.object({
+  businessName: z.string().trim().min(1, 'field.businessName.required').max(100, 'field.name.tooLong'),
+  timeZone: z.string().refine(isValidTimeZone, 'field.timeZone.invalid'),
+  defaultLocale: z.enum(['en', 'ar'], { error: 'field.locale.invalid' }),
+});
+export type BusinessSettings = z.infer<typeof businessSettingsSchema>;
+
+export const DEFAULT_BUSINESS_SETTINGS: BusinessSettings = { businessName: 'Rasil', timeZone: 'UTC', defaultLocale: 'en' };
+
+/** The business's name, time zone and default language; defaults until the owner sets them at first run. */
+export function getBusinessSettings(db: Db): BusinessSettings {
+  const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
+  if (!row) return DEFAULT_BUSINESS_SETTINGS;
+  const parsed = businessSettingsSchema.safeParse({ ...DEFAULT_BUSINESS_SETTINGS, ...JSON.parse(row.value) });
+  return parsed.success ? parsed.data : DEFAULT_BUSINESS_SETTINGS;
+}
+
+export function saveBusinessSettings(input: unknown, actor: AuditActor, deps: { db: Db; clock: Clock; newId: NewId }) {
+  const valid = businessSettingsSchema.parse(input);
+  runInTransaction(deps.db, (tx) => {
+    const now = deps.clock.now();
+    const value = JSON.stringify(valid);
+    tx.insert(settings)
+      .values({ key: KEY, value, updatedAt: now, updatedBy: actor.id })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now, updatedBy: actor.id } })
+      .run();
+    recordAudit(tx, { newId: deps.newId, now }, actor, { action: 'settings.changed', targetType: 'settings', targetId: KEY, details: valid });
+  });
+  return valid;
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app';
+import type { AppDeps } from '../../src/deps';
+import { loadConfig, type Config } from '../../src/config';
+import { openDatabase } from '../../src/platform/db/client';
+import { applyMigrations } from '../../src/platform/db/migrate';
+import { createIdGenerator } from '../../src/platform/ids';
+import { createLogger, type LogSink } from '../../src/platform/logger';
+import { createUser } from '../../src/accounts/create-user';
+import type { Role } from '../../src/accounts/accounts.tables';
+import { FakeClock } from './fake-clock';
+import { TestClient } from './test-client';
+
+export interface TestApp {
+  deps: AppDeps;
+  clock: FakeClock;
+  app: ReturnType<typeof createApp>;
+  /** Log lines written during the test, parsed; handy to assert on warnings. */
+  logs: Record<string, unknown>[];
+  /** A browser-like client with its own cookie jar. */
+  client(): TestClient;
+  /** Creates a user and returns a client already signed in as them. */
+  signedIn(role: Role, overrides?: { email?: string; name?: string; password?: string }): Promise<{ client: TestClient; userId: string; email: string; password: string }>;
+  cleanup(): void;
+}
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** A fresh app on a fresh database in a temp folder, with a fake clock and captured logs. */
+export function createTestApp(configOverrides: Partial<Record<keyof Config, string>> = {}): TestApp {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rasil-test-'));
+  const loaded = loadConfig({}, { dataDir, logLevel: 'debug', publicUrl: 'http://localhost', ...configOverrides });
+  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+  const clock = new FakeClock();
+  const logs: Record<string, unknown>[] = [];
+  const sink: LogSink = (line) => logs.push(JSON.parse(line));
+  const handle = openDatabase(join(dataDir, 'rasil.db'));
+  applyMigrations(handle.sqlite, handle.db);
+  const deps: AppDeps = {
+    config: loaded.config,
+    clock,
+    newId: createIdGenerator(clock),
+    logger: createLogger({ level: 'debug', sink, now: clock.now }),
+    db: handle.db,
+    sqlite: handle.sqlite,
+    version: '0.0.0-test',
+  };
+  const app = createApp(deps);
+  let users = 0;
+  return {
+    deps,
+    clock,
+    app,
+    logs,
+    client: () => new TestClient(app),
+    async signedIn(role, overrides = {}) {
+      users++;
+      const email = overrides.email ?? `${role}${users}@example.com`;
+      const password = overrides.password ?? TEST_PASSWORD;
+      const { userId } = await createUser({ email, name: overrides.name ?? `${role} ${users}`, role, password }, { id: null, label: 'test' }, deps);
+      const client = new TestClient(app);
+      await client.signIn(email, password);
+      return { client, userId, email, password };
+    },
+    cleanup() {
+      handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { PageContext } from '../layout/page-context';
+import { SettingsShell } from './settings-shell';
+import { CsrfField, FormField, SelectField } from '../components/form-field';
+
+export interface ProfileView {
+  name: string;
+  locale: string;
+  errors?: Record<string, string>;
+  notice?: string;
+}
+
+/** The signed-in user's own name, language and password. */
+export function ProfilePage({ page, view }: { page: PageContext; view: ProfileView }) {
+  const errors = view.errors ?? {};
+  return (
+    <SettingsShell page={page} title={page.t('profile.title')}>
+      <h1 safe>{page.t('profile.title')}</h1>
+      {view.notice ? (
+        <div class="alert alert-ok" role="status" safe>
+          {view.notice}
+        </div>
+      ) : (
+        ''
+      )}
+      <form method="post" action="/settings/profile" class="card">
+        <h2 safe>{page.t('profile.details')}</h2>
+        <CsrfField page={page} />
+        <FormField page={page} name="name" label="field.name" value={view.name} error={errors.name} required dir="auto" />
+        <SelectField
+          page={page}
+          name="locale"
+          label="field.locale"
+          value={view.locale}
+          error={errors.locale}
+          options={[
+            { value: 'en', label: 'English' },
+            { value: 'ar', label: 'العربية' },
+          ]}
+        />
+        <button type="submit" safe>
+          {page.t('common.save')}
+        </button>
+      </form>
+      <form method="post" action="/settings/password" class="card">
+        <h2 safe>{page.t('profile.password')}</h2>
+        <CsrfField page={page} />
+        <FormField page={page} name="currentPassword" label="profile.currentPassword" type="password" error={errors.currentPassword} required autocomplete="current-password" />
+        <FormField page={page} name="password" label="profile.newPassword" type="password" error={errors.password} hint="field.password.hint" required autocomplete="new-password" />
+        <FormField page={page} name="passwordConfirm" label="field.passwordConfirm" type="password" error={errors.passwordConfirm} required autocomplete="new-password" />
+        <button type="submit" safe>
+          {page.t('profile.password')}
+        </button>
+      </form>
+    </SettingsShell>
+  );
+}
