@@ -7,6 +7,7 @@ import { webContext } from './accounts/web-context.plugin';
 import { isAppError } from './platform/errors';
 import { toFieldErrors } from './platform/http/form-errors';
 import { HTMX_VARY } from './platform/http/htmx';
+import { bodyLimitFor, exceedsBodyLimit, WEBHOOK_BODY_LIMIT } from './platform/http/body-limit';
 import { renderError } from '../views/errors/render-error';
 import type { MessageKey } from './i18n/translate';
 
@@ -16,6 +17,12 @@ import type { MessageKey } from './i18n/translate';
  */
 export function createApp(deps: AppDeps) {
   const app = new Elysia()
+    .onRequest(({ request, set }) => {
+      if (exceedsBodyLimit(request.headers, bodyLimitFor(new URL(request.url).pathname, deps.config.bodyLimit))) {
+        set.status = 413;
+        return 'Request body too large';
+      }
+    })
     .use(html({ autoDoctype: false }))
     .use(webContext(deps))
     // Registered before the routes: Elysia applies hooks only to routes added after them.
@@ -75,3 +82,6 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** The largest body any route accepts; Bun.serve enforces it for bodies without a Content-Length. */
+export const maxRequestBodySize = (deps: AppDeps) => Math.max(deps.config.bodyLimit, WEBHOOK_BODY_LIMIT);

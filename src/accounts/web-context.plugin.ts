@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps';
 import type { PageContext } from '../../views/layout/page-context';
 import { createTranslator, isLocale, localeFromAcceptLanguage, textDirection } from '../i18n/translate';
 import { createFormatter } from '../i18n/format';
-import { getBusinessSettings } from '../settings/business-settings';
+import { DEFAULT_BUSINESS_SETTINGS, getBusinessSettings } from '../settings/business-settings';
 import { clientAddress, isHttpsRequest } from '../platform/http/client-address';
 import { checkCsrf, CSRF_FIELD, isUnsafeMethod } from '../platform/http/csrf';
 import { isPartialRequest } from '../platform/http/htmx';
@@ -30,7 +30,8 @@ export function webContext(deps: AppDeps) {
       const now = deps.clock.now();
       const https = isHttpsRequest({ url: request.url, headers: request.headers, trustProxy: deps.config.trustProxy });
       const ip = clientAddress({ headers: request.headers, socketAddress: server?.requestIP(request)?.address, trustProxy: deps.config.trustProxy });
-      const viewer: Viewer | undefined = resolveSession(deps.db, cookie[SESSION_COOKIE]?.value as string | undefined, now);
+      // A failing database must not stop /healthz from reporting it, nor error pages from rendering.
+      const viewer: Viewer | undefined = orUndefined(() => resolveSession(deps.db, cookie[SESSION_COOKIE]?.value as string | undefined, now), deps);
 
       let csrfToken = viewer?.csrfToken;
       if (!csrfToken) {
@@ -43,7 +44,7 @@ export function webContext(deps: AppDeps) {
 
       const chosen = cookie[LOCALE_COOKIE]?.value;
       const locale = viewer?.user.locale ?? (isLocale(chosen) ? chosen : undefined) ?? localeFromAcceptLanguage(request.headers.get('accept-language'));
-      const business = getBusinessSettings(deps.db);
+      const business = orUndefined(() => getBusinessSettings(deps.db), deps) ?? DEFAULT_BUSINESS_SETTINGS;
       const url = new URL(request.url);
       const page: PageContext = {
         t: createTranslator(locale),
@@ -104,4 +105,13 @@ export function webContext(deps: AppDeps) {
         },
       }),
     });
+}
+
+function orUndefined<T>(read: () => T, deps: AppDeps): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    deps.logger.error('database read failed while preparing the request', { error });
+    return undefined;
+  }
 }

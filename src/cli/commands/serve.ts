@@ -5,7 +5,7 @@ import { CONFIG_FLAGS, configFromArgs, configHelp } from '../config-from-args';
 import { openDeps } from '../open-deps';
 import { dataPaths } from '../../database';
 import { removePidFile, runningServerPid, writePidFile } from '../pid-file';
-import { createApp } from '../../app';
+import { createApp, maxRequestBodySize } from '../../app';
 import { jobDefinitions } from '../../jobs';
 import { startJobs } from '../../platform/scheduler';
 import { publicBaseUrl } from '../../config';
@@ -30,7 +30,7 @@ export const serveCommand: Command = {
       port: config.port,
       hostname: config.host,
       // Bun answers 413 itself before reading an oversized body into memory.
-      maxRequestBodySize: config.bodyLimit,
+      maxRequestBodySize: maxRequestBodySize(deps),
     });
     const jobs = startJobs(jobDefinitions(deps), deps.logger);
     deps.logger.info('rasil started', { version: deps.version, url: publicBaseUrl(config), dataDir: config.dataDir, port: app.server?.port });
