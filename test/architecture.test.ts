@@ -26,6 +26,7 @@ const LEVELS: Record<string, number> = {
   'sla': 9,
   'automation': 9,
   'reports': 9,
+  'api': 9,
   // The composition root (app.tsx, routes.ts, jobs.ts, database.ts, static-assets.ts): wires the modules together.
   'composition': 10,
   'cli': 11,

@@ -1,0 +1,160 @@
+import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { contacts } from '../contacts/contacts.tables';
+import { users } from '../accounts/accounts.tables';
+import { teams } from '../teams/teams.tables';
+
+/** One inbox per connected channel (a WhatsApp number, or the built-in sandbox). */
+export const inboxes = sqliteTable('inboxes', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  channelType: text('channel_type', { enum: ['whatsapp'] }).notNull(),
+  defaultTeamId: text('default_team_id').references(() => teams.id, { onDelete: 'set null' }),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    inboxId: text('inbox_id')
+      .notNull()
+      .references(() => inboxes.id),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    status: text('status', { enum: CONVERSATION_STATUSES }).notNull(),
+    assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] }).notNull().default('normal'),
+    /** The customer's last message: the 24-hour customer-service window runs from here. */
+    lastInboundAt: integer('last_inbound_at'),
+    lastMessageAt: integer('last_message_at').notNull(),
+    lastMessagePreview: text('last_message_preview').notNull().default(''),
+    unreadCount: integer('unread_count').notNull().default(0),
+    snoozedUntil: integer('snoozed_until'),
+    resolvedAt: integer('resolved_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('conversations_inbox_status_idx').on(t.inboxId, t.status, t.lastMessageAt),
+    index('conversations_contact_idx').on(t.contactId, t.createdAt),
+    index('conversations_assignee_idx').on(t.assigneeId, t.status),
+  ],
+);
+
+export const MESSAGE_DIRECTIONS = ['in', 'out'] as const;
+/** Who wrote it: the customer, an agent, automation, the owner in the WhatsApp Business app, or Rasil itself (events). */
+export const AUTHOR_TYPES = ['contact', 'agent', 'automation', 'business_app', 'system'] as const;
+/** Delivery state of outgoing messages, in the order they can only move forward (failed/unknown aside). */
+export const MESSAGE_STATUSES = ['received', 'queued', 'sending', 'unknown', 'sent', 'delivered', 'read', 'played', 'failed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/**
+ * Everything in a conversation's timeline: customer and agent messages of every WhatsApp kind, internal notes and
+ * system events. `content` holds the kind's structured data as JSON (location, contacts cards, order items…).
+ */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    direction: text('direction', { enum: MESSAGE_DIRECTIONS }).notNull(),
+    authorType: text('author_type', { enum: AUTHOR_TYPES }).notNull(),
+    authorId: text('author_id'),
+    /** text, image, video, audio, voice, document, sticker, location, contacts, interactive, button, reaction, order,
+     *  template, system, unsupported, note, event. */
+    kind: text('kind').notNull(),
+    /** Plain text shown in the bubble: the text body or the media caption. */
+    body: text('body').notNull().default(''),
+    content: text('content').notNull().default('{}'),
+    waMessageId: text('wa_message_id'),
+    /** Quoted message (reply context) by its WhatsApp id. */
+    replyToWaId: text('reply_to_wa_id'),
+    status: text('status', { enum: MESSAGE_STATUSES }).notNull(),
+    statusAt: integer('status_at'),
+    errorCode: integer('error_code'),
+    errorTitle: text('error_title'),
+    errorDetail: text('error_detail'),
+    /** Reactions to this message as JSON `{ "<who>": "<emoji>" }`; removing one deletes its key. */
+    reactions: text('reactions').notNull().default('{}'),
+    editedAt: integer('edited_at'),
+    deletedAt: integer('deleted_at'),
+    /** When it happened (the WhatsApp timestamp for inbound), and when Rasil stored it. */
+    sentAt: integer('sent_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('messages_wa_message_id_unique').on(t.waMessageId),
+    index('messages_conversation_idx').on(t.conversationId, t.sentAt),
+  ],
+);
+
+export const MEDIA_STATUSES = ['pending', 'downloaded', 'failed'] as const;
+
+/**
+ * Attachments. Files live under data/media/ named by their content hash, never by the sender's filename.
+ * Inbound media ids expire after 7 days, so a worker downloads them on receipt with retries.
+ */
+export const media = sqliteTable(
+  'media',
+  {
+    id: text('id').primaryKey(),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id),
+    waMediaId: text('wa_media_id'),
+    mimeType: text('mime_type').notNull().default('application/octet-stream'),
+    /** Sender's filename, for display only. */
+    fileName: text('file_name').notNull().default(''),
+    expectedSha256: text('expected_sha256'),
+    contentHash: text('content_hash'),
+    bytes: integer('bytes'),
+    status: text('status', { enum: MEDIA_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('media_message_idx').on(t.messageId), index('media_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'dead', 'unknown'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * The outbox: every message to a customer (agent reply, automation, template) is a row here, written in the same
+ * transaction as its message. Only the channel's delivery worker reads it and calls Graph.
+ */
+export const outboundMessages = sqliteTable(
+  'outbound_messages',
+  {
+    id: text('id').primaryKey(),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id),
+    inboxId: text('inbox_id')
+      .notNull()
+      .references(() => inboxes.id),
+    /** Recipient key (wa_id or BSUID); rows for one recipient are sent strictly in `id` order. */
+    recipient: text('recipient').notNull(),
+    /** The Graph request body, built when queued. */
+    payload: text('payload').notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    leaseUntil: integer('lease_until'),
+    lastError: text('last_error'),
+    waMessageId: text('wa_message_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('outbound_due_idx').on(t.status, t.nextAttemptAt), index('outbound_recipient_idx').on(t.inboxId, t.recipient, t.id)],
+);
