@@ -14,7 +14,7 @@ export function LoginPage({ page, email = '', next = '', problem }: { page: Page
       ) : (
         ''
       )}
-      <form method="post" action="/login">
+      <form method="post" action="/login" hx-boost="false">
         <CsrfField page={page} />
         <input type="hidden" name="next" value={next} />
         <FormField page={page} name="email" label="field.email" type="email" value={email} required autocomplete="username" dir="ltr" />

@@ -25,7 +25,7 @@ export function SetupPage({ page, values, errors = {}, timeZones }: { page: Page
       ) : (
         ''
       )}
-      <form method="post" action="/setup" novalidate>
+      <form method="post" action="/setup" novalidate hx-boost="false">
         <CsrfField page={page} />
         <h2 safe>{page.t('setup.business')}</h2>
         <FormField page={page} name="businessName" label="field.businessName" value={values.businessName} error={errors.businessName} required dir="auto" />

@@ -40,7 +40,7 @@ export function AppShell({ page, title, children }: { page: PageContext; title: 
                 </li>
               ))}
             </ul>
-            <form method="post" action="/logout" class="signout">
+            <form method="post" action="/logout" class="signout" hx-boost="false">
               <input type="hidden" name="_csrf" value={page.csrfToken} />
               <span class="who" safe>
                 {page.user?.name ?? ''}

@@ -13,7 +13,7 @@ export function AuthShell({ page, title, children }: { page: PageContext; title:
           <span safe>{page.businessName}</span>
         </div>
         {children}
-        <form method="post" action="/locale" class="locale-switch">
+        <form method="post" action="/locale" class="locale-switch" hx-boost="false">
           <input type="hidden" name="_csrf" value={page.csrfToken} />
           <input type="hidden" name="locale" value={other.code} />
           <input type="hidden" name="next" value={page.path} />

@@ -4,7 +4,11 @@ import type { PageContext } from './page-context';
 // htmx 4 swaps every status; 5xx bodies must not land in the target (toasts arrive as <hx-partial> instead).
 const HTMX_CONFIG = JSON.stringify({ noSwap: [204, 304, '5xx'], defaultTimeout: 30000 });
 
-/** The HTML document around every page: head, assets, language and direction, and the CSRF header htmx sends. */
+/**
+ * The HTML document around every page: head, assets, language and direction, and the CSRF header htmx sends.
+ * Boosted navigation swaps only <body>, so lang and dir are repeated there; forms that change the language or the
+ * signed-in user opt out of boosting (hx-boost="false") and load a whole new document.
+ */
 export function Document({ page, title, children, bodyClass }: { page: PageContext; title: string; children: Children; bodyClass?: string }) {
   return (
     <>
@@ -23,7 +27,7 @@ export function Document({ page, title, children, bodyClass }: { page: PageConte
           <script src="/static/hx-sse.min.js" defer></script>
           <script src="/static/app.js" defer></script>
         </head>
-        <body class={bodyClass} hx-boost:inherited="true" hx-headers:inherited={JSON.stringify({ 'X-CSRF-Token': page.csrfToken })}>
+        <body class={bodyClass} lang={page.locale} dir={page.dir} hx-boost:inherited="true" hx-headers:inherited={JSON.stringify({ 'X-CSRF-Token': page.csrfToken })}>
           {children}
           <div id="toast" class="toast-region" role="status" aria-live="polite"></div>
         </body>
