@@ -28,27 +28,13 @@ export function AppShell({ page, title, children }: { page: PageContext; title: 
           <img src="/static/icon.svg" alt="" width="28" height="28" />
           <span safe>{page.businessName}</span>
         </a>
+        <nav class="topnav" aria-label={page.t('nav.menu')}>
+          <NavLinks page={page} items={items} isCurrent={isCurrent} />
+        </nav>
         <details class="nav-menu">
           <summary safe>{page.t('nav.menu')}</summary>
           <nav aria-label={page.t('nav.menu')}>
-            <ul>
-              {items.map((item) => (
-                <li>
-                  <a href={item.href} aria-current={isCurrent(item.href) ? 'page' : undefined} safe>
-                    {page.t(item.label)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-            <form method="post" action="/logout" class="signout" hx-boost="false">
-              <input type="hidden" name="_csrf" value={page.csrfToken} />
-              <span class="who" safe>
-                {page.user?.name ?? ''}
-              </span>
-              <button type="submit" class="link-button" safe>
-                {page.t('nav.signOut')}
-              </button>
-            </form>
+            <NavLinks page={page} items={items} isCurrent={isCurrent} />
           </nav>
         </details>
       </header>
@@ -56,5 +42,31 @@ export function AppShell({ page, title, children }: { page: PageContext; title: 
         {children}
       </main>
     </Document>
+  );
+}
+
+/** The links and the sign-out form; rendered in the wide top bar and again in the phone menu. */
+function NavLinks({ page, items, isCurrent }: { page: PageContext; items: NavItem[]; isCurrent: (href: string) => boolean }) {
+  return (
+    <>
+      <ul>
+        {items.map((item) => (
+          <li>
+            <a href={item.href} aria-current={isCurrent(item.href) ? 'page' : undefined} safe>
+              {page.t(item.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <form method="post" action="/logout" class="signout" hx-boost="false">
+        <input type="hidden" name="_csrf" value={page.csrfToken} />
+        <span class="who" safe>
+          {page.user?.name ?? ''}
+        </span>
+        <button type="submit" class="link-button" safe>
+          {page.t('nav.signOut')}
+        </button>
+      </form>
+    </>
   );
 }
