@@ -5,13 +5,14 @@ import { openDatabase, type DbHandle } from './platform/db/client';
 import { applyMigrations, schemaStatus } from './platform/db/migrate';
 import { backupDatabase } from './platform/db/backup';
 import { backupFileName } from './backups/backup-files';
+import { backupsDir } from './backups/backup-paths';
 import type { Logger } from './platform/logger';
 import type { Clock } from './platform/clock';
 
 export const dataPaths = (config: Pick<Config, 'dataDir'>) => ({
   database: join(config.dataDir, 'rasil.db'),
   media: join(config.dataDir, 'media'),
-  backups: join(config.dataDir, 'backups'),
+  backups: backupsDir(config),
   pidFile: join(config.dataDir, 'rasil.pid'),
 });
 
@@ -30,7 +31,7 @@ export function openAppDatabase(config: Pick<Config, 'dataDir'>, { logger, clock
       backupDatabase(handle.sqlite, target);
       logger.info('backed up the database before migrating', { backup: target });
     }
-    const { applied } = applyMigrations(handle.sqlite, handle.db);
+    const { applied } = applyMigrations(handle.sqlite);
     logger.info('database migrated', { applied });
   }
   return handle;

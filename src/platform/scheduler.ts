@@ -23,18 +23,22 @@ export interface RunningJobs {
 export function startJobs(jobs: JobDefinition[], logger: Logger): RunningJobs {
   const crons = jobs.map((job) => {
     const log = logger.child({ job: job.name });
-    return new Cron(
-      job.pattern,
-      {
-        name: job.name,
-        timezone: job.timezone,
-        protect: () => log.warn('job skipped: previous run still busy'),
-        catch: (error) => log.error('job failed', { error }),
-      },
-      async () => {
+    // Our own busy flag rather than croner's `protect`, which does not cover manual trigger().
+    let busy = false;
+    return new Cron(job.pattern, { name: job.name, timezone: job.timezone }, async () => {
+      if (busy) {
+        log.warn('job skipped: previous run still busy');
+        return;
+      }
+      busy = true;
+      try {
         await job.run();
-      },
-    );
+      } catch (error) {
+        log.error('job failed', { error });
+      } finally {
+        busy = false;
+      }
+    });
   });
   return {
     async stop() {

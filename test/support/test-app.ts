@@ -11,6 +11,7 @@ import { createLogger, type LogSink } from '../../src/platform/logger';
 import { createUser } from '../../src/accounts/create-user';
 import type { Role } from '../../src/accounts/accounts.tables';
 import { FakeClock } from './fake-clock';
+import { createWaker } from '../../src/platform/wake';
 import { TestClient } from './test-client';
 
 export interface TestApp {
@@ -37,7 +38,9 @@ export function createTestApp(configOverrides: Partial<Record<keyof Config, stri
   const logs: Record<string, unknown>[] = [];
   const sink: LogSink = (line) => logs.push(JSON.parse(line));
   const handle = openDatabase(join(dataDir, 'rasil.db'));
-  applyMigrations(handle.sqlite, handle.db);
+  applyMigrations(handle.sqlite);
+  // No drain loop listens unless a test subscribes, so wake-ups are inert by default and tests process explicitly.
+  const waker = createWaker();
   const deps: AppDeps = {
     config: loaded.config,
     clock,
@@ -46,6 +49,8 @@ export function createTestApp(configOverrides: Partial<Record<keyof Config, stri
     db: handle.db,
     sqlite: handle.sqlite,
     version: '0.0.0-test',
+    wake: waker.wake,
+    waker,
   };
   const app = createApp(deps);
   let users = 0;
