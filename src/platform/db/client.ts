@@ -20,7 +20,8 @@ export function openDatabase(path: string, { readonly = false }: { readonly?: bo
   return {
     sqlite,
     db,
-    close: () => sqlite.close(),
+    // close(true) finalizes drizzle's cached statements; without it SQLite defers the close and keeps the file locked.
+    close: () => sqlite.close(true),
   };
 }
 
