@@ -5,11 +5,13 @@ import { systemClock } from '../platform/clock';
 import { createIdGenerator } from '../platform/ids';
 import { createLogger } from '../platform/logger';
 import { VERSION } from '../version';
+import { createWaker } from '../platform/wake';
 
 /** Opens the data folder for a command: database migrated, real clock, JSON logger at the configured level. */
 export function openDeps(config: Config, { logLevel = config.logLevel }: { logLevel?: Config['logLevel'] } = {}): AppDeps & { close(): void } {
   const clock = systemClock;
   const logger = createLogger({ level: logLevel, now: clock.now });
   const handle = openAppDatabase(config, { logger, clock });
-  return { config, clock, newId: createIdGenerator(clock), logger, db: handle.db, sqlite: handle.sqlite, version: VERSION, close: handle.close };
+  const waker = createWaker((name, error) => logger.error('wake listener failed', { worker: name, error }));
+  return { config, clock, newId: createIdGenerator(clock), logger, db: handle.db, sqlite: handle.sqlite, version: VERSION, wake: waker.wake, waker, close: handle.close };
 }
