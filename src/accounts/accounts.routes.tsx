@@ -7,8 +7,8 @@ import { createSetupDoneError } from './accounts.errors';
 import { isAppError } from '../platform/errors';
 import { createUser } from './create-user';
 import { signIn } from './sign-in';
-import { endSession, SESSION_MAX_MS } from './sessions';
-import { LOCALE_COOKIE, SESSION_COOKIE } from './session-cookie';
+import { endSession } from './sessions';
+import { LOCALE_COOKIE, SESSION_COOKIE, sessionCookie } from './session-cookie';
 import { recordAudit } from '../audit/record-audit';
 import { businessSettingsSchema, saveBusinessSettings } from '../settings/business-settings';
 import { formText, toFieldErrors } from '../platform/http/form-errors';
@@ -22,15 +22,6 @@ const timeZones = Intl.supportedValuesOf('timeZone');
 
 /** First-run setup, sign in and out, the language switch, and the signed-in landing page. */
 export function accountsRoutes(deps: AppDeps) {
-  const sessionCookie = (https: boolean, token: string) => ({
-    value: token,
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: https,
-    path: '/',
-    maxAge: SESSION_MAX_MS / 1000,
-  });
-
   return new Elysia()
     .use(webContext(deps))
     .get(

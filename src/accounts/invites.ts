@@ -50,7 +50,10 @@ export const listPendingInvites = (db: Db, now: number) =>
  * Turns an invitation into an account. The invite is claimed with a conditional update first, so the same
  * link used twice at once creates one account and the second use is refused.
  */
-export async function acceptInvite({ token, name, password }: { token: string; name: string; password: string }, deps: AccountDeps) {
+export async function acceptInvite(
+  { token, name, password, locale }: { token: string; name: string; password: string; locale?: 'en' | 'ar' },
+  deps: AccountDeps,
+) {
   // Field errors surface before the link is spent.
   nameSchema.parse(name);
   passwordSchema.parse(password);
@@ -63,6 +66,6 @@ export async function acceptInvite({ token, name, password }: { token: string; n
     .returning({ id: invites.id })
     .all();
   if (claimed.length === 0) return { ok: false as const };
-  const { userId } = await createUser({ email: invite.email, name, role: invite.role, password }, { id: null, label: invite.email }, deps);
+  const { userId } = await createUser({ email: invite.email, name, role: invite.role, password, locale }, { id: null, label: invite.email }, deps);
   return { ok: true as const, userId };
 }

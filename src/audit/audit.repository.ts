@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { auditLog } from './audit.tables';
 import type { Db } from '../platform/db/client';
 
@@ -17,3 +17,12 @@ export function listAuditEntries(db: Db, { action, before, limit }: { action?: s
     .limit(limit)
     .all();
 }
+
+/** Every action that occurs in the log, for the filter list. */
+export const listAuditActions = (db: Db): string[] =>
+  db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .orderBy(asc(auditLog.action))
+    .all()
+    .map((row) => row.action);

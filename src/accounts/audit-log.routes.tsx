@@ -1,0 +1,30 @@
+import { Elysia } from 'elysia';
+import type { AppDeps } from '../deps';
+import { webContext } from './web-context.plugin';
+import { ADMIN_ONLY } from './access-policy';
+import { listAuditActions, listAuditEntries } from '../audit/audit.repository';
+import { AuditPage } from '../../views/settings/audit.page';
+
+const PAGE_SIZE = 50;
+const AUDIT_ID = /^aud_[0-9a-z]{26}$/;
+
+/**
+ * /settings/audit: read-only, so viewing it is not itself audited (an export would be). It lives in accounts, not
+ * audit, because every web route needs accounts' web context and audit sits below accounts in the stack.
+ */
+export function auditLogRoutes(deps: AppDeps) {
+  return new Elysia().use(webContext(deps)).get(
+    '/settings/audit',
+    ({ page, query }) => {
+      const actions = listAuditActions(deps.db);
+      const action = query.action && actions.includes(query.action) ? query.action : '';
+      const before = query.before && AUDIT_ID.test(query.before) ? query.before : undefined;
+      // One row more than shown tells whether an older page exists.
+      const rows = listAuditEntries(deps.db, { action: action || undefined, before, limit: PAGE_SIZE + 1 });
+      const entries = rows.slice(0, PAGE_SIZE);
+      const olderThan = rows.length > PAGE_SIZE ? entries.at(-1)?.id : undefined;
+      return <AuditPage page={page} view={{ entries, actions, action, olderThan, paged: before !== undefined }} />;
+    },
+    { access: ADMIN_ONLY },
+  );
+}

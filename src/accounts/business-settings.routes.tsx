@@ -1,0 +1,40 @@
+import { Elysia } from 'elysia';
+import type { AppDeps } from '../deps';
+import { webContext } from './web-context.plugin';
+import { ADMIN_ONLY } from './access-policy';
+import { viewerActor } from './request-actor';
+import { businessSettingsSchema, getBusinessSettings, saveBusinessSettings } from '../settings/business-settings';
+import { formText, toFieldErrors } from '../platform/http/form-errors';
+import { BusinessPage } from '../../views/settings/business.page';
+
+const timeZones = Intl.supportedValuesOf('timeZone');
+
+/**
+ * /settings/business: name, time zone and default language. It lives in accounts, not settings, because every
+ * web route needs the viewer from accounts' web context, and settings sits below accounts in the stack.
+ */
+export function businessSettingsRoutes(deps: AppDeps) {
+  return new Elysia()
+    .use(webContext(deps))
+    .get(
+      '/settings/business',
+      ({ page, query }) => (
+        <BusinessPage page={page} values={getBusinessSettings(deps.db)} timeZones={timeZones} notice={query.saved === '1' ? page.t('business.saved') : undefined} />
+      ),
+      { access: ADMIN_ONLY },
+    )
+    .post(
+      '/settings/business',
+      ({ page, body, set, viewer, clientIp, request, redirect }) => {
+        const values = { businessName: formText(body, 'businessName'), timeZone: formText(body, 'timeZone'), defaultLocale: formText(body, 'defaultLocale') };
+        const parsed = businessSettingsSchema.safeParse(values);
+        if (!parsed.success) {
+          set.status = 422;
+          return <BusinessPage page={page} values={values} timeZones={timeZones} errors={toFieldErrors(parsed.error)} />;
+        }
+        saveBusinessSettings(parsed.data, viewerActor(viewer!, clientIp, request), deps);
+        return redirect('/settings/business?saved=1', 303);
+      },
+      { access: ADMIN_ONLY },
+    );
+}
