@@ -1,18 +1,15 @@
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
-import { webContext } from './web-context.plugin';
-import { ADMIN_ONLY } from './access-policy';
-import { viewerActor } from './request-actor';
-import { businessSettingsSchema, getBusinessSettings, saveBusinessSettings } from '../settings/business-settings';
+import { webContext } from '../accounts/web-context.plugin';
+import { ADMIN_ONLY } from '../accounts/access-policy';
+import { viewerActor } from '../accounts/request-actor';
+import { businessSettingsSchema, getBusinessSettings, saveBusinessSettings } from './business-settings';
 import { formText, toFieldErrors } from '../platform/http/form-errors';
 import { BusinessPage } from '../../views/settings/business.page';
 
 const timeZones = Intl.supportedValuesOf('timeZone');
 
-/**
- * /settings/business: name, time zone and default language. It lives in accounts, not settings, because every
- * web route needs the viewer from accounts' web context, and settings sits below accounts in the stack.
- */
+/** /settings/business: name, time zone and default language. */
 export function businessSettingsRoutes(deps: AppDeps) {
   return new Elysia()
     .use(webContext(deps))

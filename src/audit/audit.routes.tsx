@@ -1,17 +1,14 @@
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
-import { webContext } from './web-context.plugin';
-import { ADMIN_ONLY } from './access-policy';
-import { listAuditActions, listAuditEntries } from '../audit/audit.repository';
+import { webContext } from '../accounts/web-context.plugin';
+import { ADMIN_ONLY } from '../accounts/access-policy';
+import { listAuditActions, listAuditEntries } from './audit.repository';
 import { AuditPage } from '../../views/settings/audit.page';
 
 const PAGE_SIZE = 50;
 const AUDIT_ID = /^aud_[0-9a-z]{26}$/;
 
-/**
- * /settings/audit: read-only, so viewing it is not itself audited (an export would be). It lives in accounts, not
- * audit, because every web route needs accounts' web context and audit sits below accounts in the stack.
- */
+/** /settings/audit: read-only, so viewing it is not itself audited (an export would be). */
 export function auditLogRoutes(deps: AppDeps) {
   return new Elysia().use(webContext(deps)).get(
     '/settings/audit',
