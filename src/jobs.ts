@@ -5,11 +5,52 @@ import { runScheduledBackup } from './backups/run-scheduled-backup';
 import { purgeExpiredSessions } from './accounts/sessions';
 import { purgeStaleThrottles } from './accounts/login-throttle';
 import { getBusinessSettings } from './settings/business-settings';
+import { processWebhookJournal } from './channel/whatsapp/inbound/process-webhook-journal';
+import { processMediaDownloads } from './channel/whatsapp/media/process-media-downloads';
+import { createOutboundDelivery } from './channel/whatsapp/outbound/deliver-outbound';
+import { readStoredMedia } from './channel/whatsapp/outbound/read-stored-media';
+import { syncAllTemplates } from './channel/whatsapp/templates/sync-templates';
 
 /** Every scheduled job, in one list. Job bodies call use cases with the injected clock; no SQL here. */
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
   const { timeZone } = getBusinessSettings(deps.db);
+  const graph = { graphApiUrl: deps.config.graphApiUrl };
+  const outbox = createOutboundDelivery({ ...deps, ...graph, logger: deps.logger.child({ job: 'deliver-outbox' }), readMedia: readStoredMedia(dataPaths(deps.config).media) });
   return [
+    {
+      // Woken after every queued message; the 5-second tick runs due retries and resumes after a restart.
+      name: 'deliver-outbox',
+      pattern: '*/5 * * * * *',
+      wakeOn: 'outbox',
+      run: async () => {
+        await outbox.drain();
+      },
+    },
+    {
+      name: 'sync-templates',
+      pattern: '0 20 */6 * * *',
+      run: async () => {
+        await syncAllTemplates({ ...deps, ...graph, logger: deps.logger.child({ job: 'sync-templates' }) });
+      },
+    },
+    {
+      // Woken after every journal commit; the 5-second tick is the safety net (and resumes after a restart).
+      name: 'process-webhook-journal',
+      pattern: '*/5 * * * * *',
+      wakeOn: 'webhook-journal',
+      run: async () => {
+        await processWebhookJournal({ ...deps, logger: deps.logger.child({ job: 'process-webhook-journal' }) });
+      },
+    },
+    {
+      // Inbound media ids expire after 7 days, so files are fetched on receipt; retries wait for this tick.
+      name: 'download-media',
+      pattern: '*/10 * * * * *',
+      wakeOn: 'media',
+      run: async () => {
+        await processMediaDownloads({ ...deps, logger: deps.logger.child({ job: 'download-media' }) });
+      },
+    },
     {
       name: 'daily-backup',
       pattern: '0 30 3 * * *',
