@@ -1,5 +1,5 @@
 import { Database } from 'bun:sqlite';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 export interface DatabaseCheck {
@@ -23,6 +23,8 @@ export function backupDatabase(sqlite: Database, targetPath: string): DatabaseCh
     sqlite.run(`VACUUM INTO '${tempPath.replaceAll("'", "''")}'`);
     const check = checkDatabaseFile(tempPath);
     if (!check.ok) throw new Error(`The copy failed its integrity check: ${check.integrity}`);
+    // A backup holds every conversation and the Meta tokens: readable by the owner only, whatever the umask.
+    chmodSync(tempPath, 0o600);
     renameSync(tempPath, targetPath);
     return check;
   } finally {

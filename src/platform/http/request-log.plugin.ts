@@ -16,9 +16,10 @@ export function requestLog({ logger, https }: { logger: Logger; https: boolean }
       set.headers['x-request-id'] = requestId;
       return { requestId, startedAt: elapsedMs(), log: logger.child({ requestId }) };
     })
-    .onAfterResponse({ as: 'global' }, ({ request, set, log, startedAt }) => {
+    .onAfterResponse({ as: 'global' }, ({ request, set, log, startedAt, responseValue }) => {
       if (!log) return;
-      const status = typeof set.status === 'number' ? set.status : 200;
+      // A returned Response (redirects) carries its own status; set.status only covers values Elysia wraps.
+      const status = responseValue instanceof Response ? responseValue.status : typeof set.status === 'number' ? set.status : 200;
       const path = new URL(request.url).pathname;
       if (path === '/healthz' || path.startsWith('/static/')) return;
       log.info('request', { method: request.method, path, status, ms: Math.round((elapsedMs() - startedAt) * 10) / 10 });
