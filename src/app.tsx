@@ -7,7 +7,7 @@ import { webContext } from './accounts/web-context.plugin';
 import { isAppError } from './platform/errors';
 import { toFieldErrors } from './platform/http/form-errors';
 import { HTMX_VARY } from './platform/http/htmx';
-import { bodyLimitFor, exceedsBodyLimit, WEBHOOK_BODY_LIMIT } from './platform/http/body-limit';
+import { bodyLimitFor, exceedsBodyLimit, largestBodyLimit } from './platform/http/body-limit';
 import { renderError } from '../views/errors/render-error';
 import type { MessageKey } from './i18n/translate';
 
@@ -84,4 +84,4 @@ export function createApp(deps: AppDeps) {
 export type App = ReturnType<typeof createApp>;
 
 /** The largest body any route accepts; Bun.serve enforces it for bodies without a Content-Length. */
-export const maxRequestBodySize = (deps: AppDeps) => Math.max(deps.config.bodyLimit, WEBHOOK_BODY_LIMIT);
+export const maxRequestBodySize = (deps: AppDeps) => largestBodyLimit(deps.config.bodyLimit);

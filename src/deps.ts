@@ -4,6 +4,7 @@ import type { Clock } from './platform/clock';
 import type { Db } from './platform/db/client';
 import type { NewId } from './platform/ids';
 import type { Logger } from './platform/logger';
+import type { Waker } from './platform/wake';
 
 /** Everything the app is built from; assembled once in serve (or by test/support) and passed down explicitly. */
 export interface AppDeps {
@@ -15,4 +16,8 @@ export interface AppDeps {
   /** Raw connection: health checks, backups and WAL checkpoints only. */
   sqlite: Database;
   version: string;
+  /** Wakes background drain loops (journal, media, outbox) right after a commit; optional so CLI deps can omit it. */
+  wake?: Waker['wake'];
+  /** The notifier behind `wake`; workers subscribe with `waker.on(name, fn)`. */
+  waker?: Waker;
 }

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import type { Logger } from './logger';
+import { coalesce, type Waker } from './wake';
 
 export interface JobDefinition {
   name: string;
@@ -8,6 +9,10 @@ export interface JobDefinition {
   /** IANA zone the pattern is read in; defaults to UTC. */
   timezone?: string;
   run(): Promise<void> | void;
+  /** Also run right after a commit wakes this name (drain loops); overlapping wake-ups coalesce into one more run. */
+  wakeOn?: string;
+  /** Gather the wake-ups of this many ms into one run, so a trickle of commits is processed in batches. */
+  wakeDelayMs?: number;
 }
 
 export interface RunningJobs {
@@ -20,9 +25,27 @@ export interface RunningJobs {
  * Starts croner for each job. A run that is still busy when the next one is due is skipped (and logged), and a
  * throwing job is logged without taking the process down.
  */
-export function startJobs(jobs: JobDefinition[], logger: Logger): RunningJobs {
+export function startJobs(jobs: JobDefinition[], logger: Logger, waker?: Waker): RunningJobs {
+  const unsubscribe: (() => void)[] = [];
+  const inflight = new Set<Promise<void>>();
   const crons = jobs.map((job) => {
     const log = logger.child({ job: job.name });
+    const run: () => Promise<void> = job.wakeOn ? coalesce(() => job.run()) : async () => job.run();
+    if (job.wakeOn && waker) {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const start = () => {
+        timer = null;
+        const running = run().catch((error: unknown) => log.error('job failed', { error }));
+        inflight.add(running);
+        void running.finally(() => inflight.delete(running));
+      };
+      const onWake = () => {
+        if (!job.wakeDelayMs) return start();
+        timer ??= setTimeout(start, job.wakeDelayMs);
+      };
+      unsubscribe.push(() => timer && clearTimeout(timer));
+      unsubscribe.push(waker.on(job.wakeOn, onWake));
+    }
     // Our own busy flag rather than croner's `protect`, which does not cover manual trigger().
     let busy = false;
     return new Cron(job.pattern, { name: job.name, timezone: job.timezone }, async () => {
@@ -32,7 +55,7 @@ export function startJobs(jobs: JobDefinition[], logger: Logger): RunningJobs {
       }
       busy = true;
       try {
-        await job.run();
+        await run();
       } catch (error) {
         log.error('job failed', { error });
       } finally {
@@ -42,7 +65,9 @@ export function startJobs(jobs: JobDefinition[], logger: Logger): RunningJobs {
   });
   return {
     async stop() {
+      for (const off of unsubscribe) off();
       for (const cron of crons) cron.stop();
+      await Promise.all(inflight);
       // A run in progress is not aborted by stop(); wait (bounded) for it so shutdown does not cut a backup in half.
       for (let waited = 0; crons.some((c) => c.isBusy()) && waited < 30_000; waited += 50) await Bun.sleep(50);
     },

@@ -9,9 +9,16 @@ export function exceedsBodyLimit(headers: Headers, limit: number): boolean {
   return !Number.isFinite(bytes) || bytes > limit;
 }
 
-/** Meta may send up to 3 MB in one webhook (history sync), so its endpoint gets a larger allowance. */
-export const WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
+/** Paths that legitimately receive more than the default: Meta's webhooks (up to 3 MB) and sandbox media uploads. */
+const LARGER_ALLOWANCES: { prefix: string; bytes: number }[] = [
+  { prefix: '/webhooks/', bytes: 4 * 1024 * 1024 },
+  { prefix: '/sandbox/graph/', bytes: 20 * 1024 * 1024 },
+];
 
 export function bodyLimitFor(path: string, defaultLimit: number): number {
-  return path.startsWith('/webhooks/') ? Math.max(defaultLimit, WEBHOOK_BODY_LIMIT) : defaultLimit;
+  const allowance = LARGER_ALLOWANCES.find((a) => path.startsWith(a.prefix));
+  return allowance ? Math.max(defaultLimit, allowance.bytes) : defaultLimit;
 }
+
+/** The largest body any path accepts. */
+export const largestBodyLimit = (defaultLimit: number) => Math.max(defaultLimit, ...LARGER_ALLOWANCES.map((a) => a.bytes));

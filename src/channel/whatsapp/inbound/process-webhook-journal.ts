@@ -1,0 +1,75 @@
+import { runInTransaction, type Db } from '../../../platform/db/client';
+import type { Clock } from '../../../platform/clock';
+import type { NewId } from '../../../platform/ids';
+import type { Logger } from '../../../platform/logger';
+import { elapsedMs } from '../../../platform/clock';
+import { findJournalRow, listPendingJournalRows, newestJournalId } from '../webhook-journal.repository';
+import { processJournalRow, type RowOutcome } from './process-journal-row';
+import type { WhatsappChannel } from '../channels/whatsapp-channels.repository';
+
+export interface JournalDeps {
+  db: Db;
+  clock: Clock;
+  newId: NewId;
+  logger: Logger;
+  wake?: (name: string) => void;
+}
+
+export interface DrainResult {
+  processed: number;
+  failed: number;
+}
+
+/** One write transaction covers several rows (each in its own savepoint) so fsyncs are shared, within a time budget. */
+const ROWS_PER_TRANSACTION = 200;
+const BUDGET_MS = 20;
+/**
+ * While webhooks keep arriving, acknowledging them comes first: batches get a smaller budget and the loop pauses
+ * after each, so processing takes a small share of the (single) thread and catches up at full speed once the
+ * burst is over.
+ */
+const BUSY_BUDGET_MS = 8;
+const BUSY_PAUSE_MS = 50;
+
+/**
+ * Drain loop: processes pending journal rows in arrival (id) order until none are left, yielding to the event loop
+ * between transactions so webhooks keep being acknowledged meanwhile. Pending rows survive a restart and are
+ * picked up by the next run.
+ */
+export async function processWebhookJournal(deps: JournalDeps): Promise<DrainResult> {
+  const total: DrainResult = { processed: 0, failed: 0 };
+  let busy = false;
+  let newestSeen = newestJournalId(deps.db);
+  for (;;) {
+    const rows = listPendingJournalRows(deps.db, ROWS_PER_TRANSACTION);
+    if (rows.length === 0) break;
+    let mediaQueued = false;
+    const started = elapsedMs();
+    runInTransaction(deps.db, (tx) => {
+      const channels = new Map<string, WhatsappChannel>();
+      for (const row of rows) {
+        const outcome = processJournalRow(tx, row, { newId: deps.newId, now: deps.clock.now(), logger: deps.logger, channels });
+        total[outcome.status]++;
+        if (outcome.summary.counts.media) mediaQueued = true;
+        if (elapsedMs() - started > (busy ? BUSY_BUDGET_MS : BUDGET_MS)) break;
+      }
+    });
+    if (mediaQueued) deps.wake?.('media');
+    await (busy ? Bun.sleep(BUSY_PAUSE_MS) : new Promise((resolve) => setImmediate(resolve)));
+    // Rows journaled while we yielded mean a burst is on.
+    const newest = newestJournalId(deps.db);
+    busy = newest !== newestSeen;
+    newestSeen = newest;
+  }
+  return total;
+}
+
+/** Re-runs one row (the webhook log's "replay"): safe because every step is idempotent. */
+export function replayJournalRow(deps: JournalDeps, id: string): RowOutcome | null {
+  const outcome = runInTransaction(deps.db, (tx) => {
+    const row = findJournalRow(tx, id);
+    return row ? processJournalRow(tx, row, { newId: deps.newId, now: deps.clock.now(), logger: deps.logger }) : null;
+  });
+  if (outcome?.summary.counts.media) deps.wake?.('media');
+  return outcome;
+}
