@@ -15,8 +15,8 @@ import { recordAudit } from '../audit/record-audit';
 import { requestLog } from '../platform/http/request-log.plugin';
 import { renderError } from '../../views/errors/render-error';
 
-/** Paths whose callers authenticate otherwise (Meta's signature, API bearer tokens) and so skip the CSRF check. */
-const CSRF_EXEMPT = [/^\/webhooks\//, /^\/api\/v1\//];
+/** Paths whose callers authenticate otherwise (Meta's signature, API bearer tokens, the sandbox Graph's token) and so skip the CSRF check. */
+const CSRF_EXEMPT = [/^\/webhooks\//, /^\/api\/v1\//, /^\/sandbox\/graph\//];
 
 /**
  * Per-request web context shared by every route plugin: the signed-in viewer, the page chrome (language,

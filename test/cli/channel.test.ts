@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { whatsappChannels } from '../../src/channel/whatsapp/whatsapp.tables';
 import { inboxes } from '../../src/conversations/conversations.tables';
+import { createFakeGraph, type FakeGraph } from '../../src/channel/whatsapp/fake-graph/fake-graph';
+import { ensureSandboxChannel } from '../../src/channel/whatsapp/sandbox/ensure-sandbox-channel';
+import { createIdGenerator } from '../../src/platform/ids';
 import { tempDataDir, withDatabase, type TempDataDir } from './cli-harness';
 
 const TOKEN = 'EAAGclitoken0123456789abcdefSECRETVALUE';
@@ -99,5 +102,44 @@ describe('rasil channel list', () => {
     const result = await data.run(['channel', 'list']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('rasil channel add whatsapp');
+  });
+});
+
+describe('rasil doctor with WhatsApp numbers', () => {
+  let fake: FakeGraph;
+  let server: ReturnType<typeof Bun.serve>;
+  beforeEach(() => {
+    fake = createFakeGraph({ accessTokens: [TOKEN], phoneNumbers: [{ id: '106540352242922', wabaId: '102290129340398', displayPhoneNumber: '+966 11 000 0000', verifiedName: 'Acme Trading' }] });
+    server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: fake.fetch });
+  });
+  afterEach(async () => {
+    await server.stop(true);
+  });
+  const doctor = () => data.run(['doctor', '--graph-api-url', `http://127.0.0.1:${server.port}/v24.0`]);
+
+  test('passes when each number’s token works, naming the number Meta reports', async () => {
+    await add();
+    const result = await doctor();
+    expect(result.stdout).toContain('✓ 1 WhatsApp number reached Meta with a working token');
+    expect(result.stdout).toContain('Sales (phone number id 106540352242922): connected as +966 11 000 0000, Acme Trading');
+    expect(result.code).toBe(0);
+  });
+
+  test('fails with exit 1 and a plain sentence when a token has expired', async () => {
+    await add();
+    fake.script({ fault: { kind: 'error', code: 190 }, endpoint: 'phone' });
+    const result = await doctor();
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('✗ 1 of 1 WhatsApp number failed the Graph API check');
+    expect(result.stdout).toContain('The access token has expired or is not valid (error 190)');
+    expect(result.stdout).not.toContain(TOKEN);
+  });
+
+  test('skips the sandbox number', async () => {
+    await data.run(['migrate']);
+    withDatabase(data, ({ db }) => ensureSandboxChannel({ db, clock: { now: () => 1 }, newId: createIdGenerator({ now: () => 1 }) }, { graphApiUrl: 'http://127.0.0.1:9/sandbox/graph/v24.0' }));
+    const result = await doctor();
+    expect(result.stdout).toContain('✓ No WhatsApp number connected yet (the sandbox needs no check)');
+    expect(fake.requests).toEqual([]);
   });
 });

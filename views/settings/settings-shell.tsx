@@ -16,6 +16,7 @@ export const SETTINGS_LINKS: SettingsLink[] = [
   { href: '/settings/business', label: 'settings.nav.business', roles: ['admin'] },
   { href: '/settings/users', label: 'settings.nav.users', roles: ['admin'] },
   { href: '/settings/whatsapp', label: 'settings.nav.whatsapp', roles: ['admin'] },
+  { href: '/settings/webhooks', label: 'settings.nav.webhooks', roles: ['admin'] },
   { href: '/settings/teams', label: 'settings.nav.teams', roles: ['admin', 'supervisor'] },
   { href: '/settings/api-tokens', label: 'settings.nav.apiTokens', roles: ['admin'] },
   { href: '/settings/backups', label: 'settings.nav.backups', roles: ['admin'] },

@@ -31,7 +31,7 @@ export function ConnectPanel({ page, webhookUrl, verifyToken }: { page: PageCont
       <ul class="connect-fields">
         {FIELDS.map((field) => (
           <li>
-            <code safe>{field.name}</code> <span class="muted" safe>{page.t(field.note)}</span>
+            <code>{field.name}</code> <span class="muted" safe>{page.t(field.note)}</span>
           </li>
         ))}
       </ul>

@@ -1,10 +1,18 @@
-import { listChannels } from '../../channel/whatsapp/channels/whatsapp-channels.repository';
 import { probeChannelToken } from '../../channel/whatsapp/channels/check-channel-token';
 import { tokenProblemKey } from '../../channel/whatsapp/channels/token-check';
 import { createTranslator } from '../../i18n/translate';
 import type { DoctorCheck } from './doctor-check';
 
 const t = createTranslator('en');
+
+interface ChannelRow {
+  name: string;
+  phoneNumberId: string;
+  accessToken: string;
+  graphApiUrl: string | null;
+  pausedAt: number | null;
+  pausedReason: string | null;
+}
 
 /**
  * Calls Graph with each connected number's token. A failing number fails doctor, because nothing can be sent or
@@ -13,8 +21,14 @@ const t = createTranslator('en');
 export const whatsappTokenCheck: DoctorCheck = {
   name: 'WhatsApp numbers',
   needsDatabase: true,
-  async run({ db, config }) {
-    const channels = listChannels(db!).filter((channel) => !channel.isSandbox);
+  async run({ sqlite, config }) {
+    // Raw cached statements, not drizzle: bun:sqlite finalizes only these on close, so no -wal/-shm files stay behind.
+    const channels = sqlite!
+      .query<ChannelRow, []>(
+        `SELECT name, phone_number_id AS phoneNumberId, access_token AS accessToken, graph_api_url AS graphApiUrl, paused_at AS pausedAt, paused_reason AS pausedReason
+         FROM whatsapp_channels WHERE is_sandbox = 0 ORDER BY created_at, id`,
+      )
+      .all();
     if (channels.length === 0) return { status: 'ok', summary: 'No WhatsApp number connected yet (the sandbox needs no check)' };
     const lines: string[] = [];
     let failed = 0;

@@ -11,6 +11,7 @@ import type { CheckResult, CheckStatus, DoctorCheck, DoctorContext } from './doc
 import { configCheck, dataDirCheck, diskSpaceCheck, serverCheck } from './doctor-system-checks';
 import { databaseFileCheck, foreignKeyCheck, integrityCheck, journalModeCheck, schemaCheck } from './doctor-database-checks';
 import { missingDatabaseSentence } from './existing-database';
+import { whatsappTokenCheck } from './doctor-channel-checks';
 import { rejectExtraArguments } from './flag-values';
 
 /** Run in this order; add new checks (e.g. the WhatsApp token) to this list. */
@@ -24,6 +25,7 @@ export const doctorChecks: DoctorCheck[] = [
   journalModeCheck,
   diskSpaceCheck,
   serverCheck,
+  whatsappTokenCheck,
 ];
 
 const MARK: Record<CheckStatus, string> = { ok: '✓', warn: '!', fail: '✗' };

@@ -9,6 +9,7 @@ import { createApp, maxRequestBodySize } from '../../app';
 import { jobDefinitions } from '../../jobs';
 import { startJobs } from '../../platform/scheduler';
 import { publicBaseUrl } from '../../config';
+import { ensureSandboxChannel, sandboxGraphUrl } from '../../channel/whatsapp/sandbox/ensure-sandbox-channel';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -24,7 +25,6 @@ export const serveCommand: Command = {
     if (other) throw new UsageError(`Another Rasil server (pid ${other}) is already using ${config.dataDir}. Stop it first.`);
 
     const deps = openDeps(config);
-    writePidFile(paths.pidFile);
     const app = createApp(deps);
     app.listen({
       port: config.port,
@@ -32,7 +32,12 @@ export const serveCommand: Command = {
       // Bun answers 413 itself before reading an oversized body into memory.
       maxRequestBodySize: maxRequestBodySize(deps),
     });
-    const jobs = startJobs(jobDefinitions(deps), deps.logger);
+    // The built-in Sandbox number sends through the fake Graph mounted on this very port; created on the first start.
+    const sandboxGraph = sandboxGraphUrl({ host: config.host, port: app.server?.port ?? config.port, graphApiUrl: config.graphApiUrl });
+    ensureSandboxChannel(deps, { graphApiUrl: sandboxGraph });
+    // Written once listening succeeded, so a failed start leaves no pid file claiming the data folder.
+    writePidFile(paths.pidFile);
+    const jobs = startJobs(jobDefinitions(deps), deps.logger, deps.waker);
     deps.logger.info('rasil started', { version: deps.version, url: publicBaseUrl(config), dataDir: config.dataDir, port: app.server?.port });
 
     return await new Promise<number>((resolve) => {
