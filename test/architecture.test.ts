@@ -19,6 +19,7 @@ const LEVELS: Record<string, number> = {
   'teams': 6,
   'backups': 6,
   'health': 6,
+  'business-hours': 6,
   'contacts': 7,
   'conversations': 8,
   'channel': 9,

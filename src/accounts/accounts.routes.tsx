@@ -16,7 +16,6 @@ import { safeNextPath } from '../platform/http/safe-redirect';
 import { isLocale } from '../i18n/translate';
 import { SetupPage, type SetupValues } from '../../views/accounts/setup.page';
 import { LoginPage } from '../../views/accounts/login.page';
-import { HomePage } from '../../views/accounts/home.page';
 
 const timeZones = Intl.supportedValuesOf('timeZone');
 
@@ -26,10 +25,10 @@ export function accountsRoutes(deps: AppDeps) {
     .use(webContext(deps))
     .get(
       '/',
-      ({ page, viewer, redirect }) => {
+      ({ viewer, redirect }) => {
         if (!viewer) return redirect(countUsers(deps.db) === 0 ? '/setup' : '/login', 303);
         if (viewer.user.role === 'analyst') return redirect('/settings', 303);
-        return <HomePage page={page} />;
+        return redirect('/conversations', 303);
       },
       { access: 'public' },
     )

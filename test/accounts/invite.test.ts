@@ -31,7 +31,7 @@ describe('accepting an invitation', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/');
     expect(findUserByEmail(t.deps.db, 'noura@example.com')).toMatchObject({ name: 'Noura', role: 'supervisor' });
-    expect((await client.get('/')).status).toBe(200);
+    expect((await client.get('/conversations')).status).toBe(200);
   });
 
   test('works only once: the second use shows the invalid-link page and creates no one', async () => {

@@ -36,7 +36,8 @@ describe('first-run setup', () => {
     expect(owner?.role).toBe('admin');
     expect(owner?.locale).toBe('ar');
     expect(getBusinessSettings(t.deps.db)).toEqual({ businessName: 'Qahwa House', timeZone: 'Asia/Riyadh', defaultLocale: 'ar' });
-    const home = await client.get('/');
+    expect((await client.get('/')).headers.get('location')).toBe('/conversations');
+    const home = await client.get('/conversations');
     expect(home.status).toBe(200);
     const html = await home.text();
     expect(html).toContain('dir="rtl"');
@@ -88,7 +89,7 @@ describe('sign in and out', () => {
     client.cookies.set('rasil_sid', 'planted-by-attacker');
     await client.signIn(email, TEST_PASSWORD);
     expect(client.cookies.get('rasil_sid')).not.toBe('planted-by-attacker');
-    expect((await client.get('/')).status).toBe(200);
+    expect((await client.get('/conversations')).status).toBe(200);
   });
 
   test('rejects a wrong password with the same message as an unknown email', async () => {

@@ -28,7 +28,7 @@ describe('role changes', () => {
   test('changes a role, signs that user out everywhere, and audits it', async () => {
     const { client } = await t.signedIn('admin');
     const agent = await t.signedIn('agent');
-    expect((await agent.client.get('/')).status).toBe(200);
+    expect((await agent.client.get('/conversations')).status).toBe(200);
     await client.load('/settings/users');
     const response = await client.post(`/settings/users/${agent.userId}/role`, { role: 'supervisor' });
     expect(response.status).toBe(303);

@@ -96,7 +96,7 @@ describe('editing teams', () => {
     expect(response.headers.get('location')).toBe('/settings/teams?deleted=1');
     expect(t.deps.db.select().from(teams).all()).toEqual([]);
     expect(t.deps.db.select().from(teamMembers).all()).toEqual([]);
-    expect((await agent.client.get('/')).status).toBe(200);
+    expect((await agent.client.get('/conversations')).status).toBe(200);
     expect(auditActions()).toContain('team.deleted');
   });
 });

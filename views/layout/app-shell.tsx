@@ -10,7 +10,7 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
-  { href: '/', label: 'nav.inbox', roles: ['admin', 'supervisor', 'agent'] },
+  { href: '/conversations', label: 'nav.inbox', roles: ['admin', 'supervisor', 'agent'] },
   { href: '/settings', label: 'nav.settings' },
 ];
 

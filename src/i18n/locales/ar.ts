@@ -2,6 +2,10 @@ import type { MessageKey } from './en';
 import { common } from './ar/common';
 import { accounts } from './ar/accounts';
 import { admin } from './ar/admin';
+import { whatsapp } from './ar/whatsapp';
+import { inbox } from './ar/inbox';
+import { assignment } from './ar/assignment';
+import { hours } from './ar/hours';
 
 /** Arabic must cover every English key; the type below makes a missing one a compile error. */
-export const ar: Record<MessageKey, string> = { ...common, ...accounts, ...admin };
+export const ar: Record<MessageKey, string> = { ...common, ...accounts, ...admin, ...whatsapp, ...inbox, ...assignment, ...hours };

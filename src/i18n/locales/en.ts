@@ -1,7 +1,11 @@
 import { common } from './en/common';
 import { accounts } from './en/accounts';
 import { admin } from './en/admin';
+import { whatsapp } from './en/whatsapp';
+import { inbox } from './en/inbox';
+import { assignment } from './en/assignment';
+import { hours } from './en/hours';
 
 /** English is the reference catalogue: every key exists here first. One file per area keeps edits apart. */
-export const en = { ...common, ...accounts, ...admin };
+export const en = { ...common, ...accounts, ...admin, ...whatsapp, ...inbox, ...assignment, ...hours };
 export type MessageKey = keyof typeof en;

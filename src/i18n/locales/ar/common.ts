@@ -34,7 +34,4 @@ export const common = {
   'error.tooLarge': 'حجم الملف المرفوع كبير جدًا.',
   'error.sessionExpired': 'انتهت جلستك. يرجى تسجيل الدخول مرة أخرى.',
   'error.goHome': 'الذهاب إلى صندوق الوارد',
-  'home.title': 'صندوق الوارد',
-  'home.welcome': 'أهلًا {name}.',
-  'home.empty': 'لا توجد محادثات بعد. عندما يراسل العملاء رقم واتساب الخاص بك ستظهر هنا.',
 } satisfies Record<keyof typeof en, string>;

@@ -32,7 +32,4 @@ export const common = {
   'error.tooLarge': 'That upload is too large.',
   'error.sessionExpired': 'Your session has ended. Please sign in again.',
   'error.goHome': 'Go to the inbox',
-  'home.title': 'Inbox',
-  'home.welcome': 'Welcome, {name}.',
-  'home.empty': 'No conversations yet. When customers write to your WhatsApp number, they appear here.',
 } as const;

@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import type { Clock } from '../platform/clock';
+import { runInTransaction, type Db } from '../platform/db/client';
+import type { NewId } from '../platform/ids';
+import { conversations, messages, type ConversationStatus } from './conversations.tables';
+import { findConversation } from './conversations.repository';
+import { createConversationNotFoundError } from './conversations.errors';
+
+export interface ChangeStatusInput {
+  conversationId: string;
+  status: ConversationStatus;
+  actor: { id: string; name: string };
+}
+
+/**
+ * Resolves, reopens (or parks) a conversation and leaves an `event` line in its timeline saying who did it, so the
+ * history explains itself. Setting the status it already has changes nothing and records nothing.
+ */
+export function changeConversationStatus(input: ChangeStatusInput, deps: { db: Db; clock: Clock; newId: NewId }): { changed: boolean } {
+  return runInTransaction(deps.db, (tx) => {
+    const conversation = findConversation(tx, input.conversationId);
+    if (!conversation) throw createConversationNotFoundError();
+    if (conversation.status === input.status) return { changed: false };
+    const now = deps.clock.now();
+    tx.update(conversations)
+      .set({
+        status: input.status,
+        resolvedAt: input.status === 'resolved' ? now : null,
+        snoozedUntil: input.status === 'snoozed' ? conversation.snoozedUntil : null,
+        updatedAt: now,
+      })
+      .where(eq(conversations.id, conversation.id))
+      .run();
+    tx.insert(messages)
+      .values({
+        id: deps.newId('msg'),
+        conversationId: conversation.id,
+        direction: 'out',
+        authorType: 'system',
+        authorId: input.actor.id,
+        kind: 'event',
+        body: '',
+        content: JSON.stringify({ event: 'status_changed', from: conversation.status, to: input.status, actor: input.actor.name }),
+        status: 'sent',
+        statusAt: now,
+        sentAt: now,
+        createdAt: now,
+      })
+      .run();
+    return { changed: true };
+  });
+}

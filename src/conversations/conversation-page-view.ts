@@ -1,0 +1,23 @@
+import type { Db } from '../platform/db/client';
+import type { ConversationSummary } from './conversation-views.repository';
+import { toContactView, toConversationRow, type ContactView, type ConversationRowView } from './conversation-view';
+import { buildTimelineView, type TimelineView } from './timeline-view';
+import { buildComposerView, type ComposerState, type ComposerView } from './composer-view';
+import type { Keyset } from './keyset-cursor';
+
+export interface ConversationPageView {
+  conversation: ConversationRowView;
+  contact: ContactView;
+  timeline: TimelineView;
+  composer: ComposerView;
+}
+
+/** Everything the conversation page shows: header, contact, the latest (or an older) page of the timeline, composer. */
+export function buildConversationPageView(db: Db, summary: ConversationSummary, options: { before?: Keyset; composer: ComposerState }): ConversationPageView {
+  return {
+    conversation: toConversationRow(summary, options.composer.now),
+    contact: toContactView(summary),
+    timeline: buildTimelineView(db, summary, { before: options.before, now: options.composer.now }),
+    composer: buildComposerView(db, summary, options.composer),
+  };
+}

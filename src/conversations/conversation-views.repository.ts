@@ -1,0 +1,136 @@
+import { aliasedTable, and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../platform/db/client';
+import { users } from '../accounts/accounts.tables';
+import { teams } from '../teams/teams.tables';
+import { contacts } from '../contacts/contacts.tables';
+import { conversations, inboxes, type ConversationStatus } from './conversations.tables';
+
+/** Read models for the inbox pages and the REST API: conversations joined with who and where. */
+const assignees = aliasedTable(users, 'assignees');
+
+const conversationColumns = {
+  id: conversations.id,
+  status: conversations.status,
+  priority: conversations.priority,
+  inboxId: conversations.inboxId,
+  inboxName: inboxes.name,
+  contactId: conversations.contactId,
+  contactName: contacts.name,
+  contactProfileName: contacts.profileName,
+  contactPhone: contacts.phone,
+  contactWaId: contacts.waId,
+  contactUserId: contacts.userId,
+  contactUsername: contacts.username,
+  assigneeId: conversations.assigneeId,
+  assigneeName: assignees.name,
+  teamId: conversations.teamId,
+  teamName: teams.name,
+  lastInboundAt: conversations.lastInboundAt,
+  lastMessageAt: conversations.lastMessageAt,
+  lastMessagePreview: conversations.lastMessagePreview,
+  unreadCount: conversations.unreadCount,
+  snoozedUntil: conversations.snoozedUntil,
+  resolvedAt: conversations.resolvedAt,
+  createdAt: conversations.createdAt,
+  updatedAt: conversations.updatedAt,
+};
+
+export interface ConversationSummary {
+  id: string;
+  status: ConversationStatus;
+  priority: string;
+  inboxId: string;
+  inboxName: string;
+  contactId: string;
+  contactName: string;
+  contactProfileName: string;
+  contactPhone: string;
+  contactWaId: string | null;
+  contactUserId: string | null;
+  contactUsername: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  lastInboundAt: number | null;
+  lastMessageAt: number;
+  lastMessagePreview: string;
+  unreadCount: number;
+  snoozedUntil: number | null;
+  resolvedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ConversationQuery {
+  statuses?: readonly ConversationStatus[];
+  inboxId?: string;
+  assigneeId?: string;
+  teamId?: string;
+  /** Keyset cursor: only conversations whose last activity sorts after this one (newest first). */
+  after?: { lastMessageAt: number; id: string };
+  limit: number;
+}
+
+function joined(db: Db) {
+  return db
+    .select(conversationColumns)
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
+    .leftJoin(assignees, eq(assignees.id, conversations.assigneeId))
+    .leftJoin(teams, eq(teams.id, conversations.teamId));
+}
+
+/** Newest activity first with keyset paging; asks for one extra row so callers know whether more follow. */
+export function listConversationSummaries(db: Db, query: ConversationQuery): { rows: ConversationSummary[]; hasMore: boolean } {
+  const where: SQL[] = [];
+  if (query.statuses?.length) where.push(inArray(conversations.status, [...query.statuses]));
+  if (query.inboxId) where.push(eq(conversations.inboxId, query.inboxId));
+  if (query.assigneeId) where.push(eq(conversations.assigneeId, query.assigneeId));
+  if (query.teamId) where.push(eq(conversations.teamId, query.teamId));
+  if (query.after) {
+    const { lastMessageAt, id } = query.after;
+    where.push(or(lt(conversations.lastMessageAt, lastMessageAt), and(eq(conversations.lastMessageAt, lastMessageAt), lt(conversations.id, id)))!);
+  }
+  const rows = joined(db)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+    .limit(query.limit + 1)
+    .all();
+  return { rows: rows.slice(0, query.limit), hasMore: rows.length > query.limit };
+}
+
+export function findConversationSummary(db: Db, id: string): ConversationSummary | undefined {
+  return joined(db).where(eq(conversations.id, id)).get();
+}
+
+/** How many conversations each status tab holds (within one inbox when given). */
+export function countConversationsByStatus(db: Db, inboxId?: string): Record<ConversationStatus, number> {
+  const rows = db
+    .select({ status: conversations.status, total: count() })
+    .from(conversations)
+    .where(inboxId ? eq(conversations.inboxId, inboxId) : undefined)
+    .groupBy(conversations.status)
+    .all();
+  const counts: Record<ConversationStatus, number> = { open: 0, pending: 0, snoozed: 0, resolved: 0 };
+  for (const row of rows) counts[row.status] = row.total;
+  return counts;
+}
+
+export const listInboxChoices = (db: Db) => db.select({ id: inboxes.id, name: inboxes.name }).from(inboxes).orderBy(asc(inboxes.name), asc(inboxes.id)).all();
+
+/**
+ * Opening a conversation reads it: the unread counter goes back to zero. Returns true when it was unread, so the
+ * caller knows whether a read receipt is worth sending.
+ */
+export function resetUnreadCount(db: Db, conversationId: string): boolean {
+  return (
+    db
+      .update(conversations)
+      .set({ unreadCount: 0 })
+      .where(and(eq(conversations.id, conversationId), gt(conversations.unreadCount, 0)))
+      .returning({ id: conversations.id })
+      .all().length > 0
+  );
+}
