@@ -1,9 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import { prepared } from '../platform/db/prepared';
-import { messages, outboundMessages, type MessageStatus } from './conversations.tables';
+import { messages, type MessageStatus } from './conversations.tables';
 import type { MetaErrorInfo } from './message-content';
-import { findMessage, findMessageByWaId } from './messages.repository';
+import { findMessageByWaId } from './messages.repository';
+import { reconcileUnknownOutbound } from './outbox';
 
 export interface DeliveryStatusInput {
   waMessageId: string;
@@ -24,32 +25,28 @@ export const isStatusForward = (current: MessageStatus, next: MessageStatus) => 
 
 /**
  * Applies a status webhook to the outgoing message it concerns, monotonically (a late `delivered` never undoes
- * `read`; a repeat changes nothing). A send whose response we never saw (outbox row `unknown`) is found by our
- * outbox id and reconciled: it gets its WhatsApp id and counts as sent. Synchronous; use inside a transaction.
+ * `read`; a repeat changes nothing). A send whose WhatsApp id we never stored is found by our outbox id
+ * (biz_opaque_callback_data) and reconciled by the outbox. Synchronous; use inside a transaction.
  */
 export function recordDeliveryStatus(input: DeliveryStatusInput, deps: { db: Db }): DeliveryStatusOutcome {
   const { db } = deps;
-  let outcome: DeliveryStatusOutcome = 'applied';
   let message = findMessageByWaId(db, input.waMessageId);
   if (!message && input.callbackData) {
-    const outbox = db
-      .select()
-      .from(outboundMessages)
-      .where(and(eq(outboundMessages.id, input.callbackData), eq(outboundMessages.status, 'unknown')))
-      .get();
-    const target = outbox ? findMessage(db, outbox.messageId) : undefined;
-    if (outbox && target && !target.waMessageId) {
-      db.update(outboundMessages).set({ status: 'sent', waMessageId: input.waMessageId, leaseUntil: null, updatedAt: input.at }).where(eq(outboundMessages.id, outbox.id)).run();
-      db.update(messages).set({ waMessageId: input.waMessageId, status: 'sent', statusAt: input.at }).where(eq(messages.id, target.id)).run();
-      message = { ...target, waMessageId: input.waMessageId, status: 'sent' };
-      outcome = 'reconciled';
-    }
+    // We never learned this send's WhatsApp id (crash mid-send, or the status beat the send response):
+    // the outbox owns that recovery, whatever state its row is in.
+    const error = input.errors?.[0];
+    const { messageId, reconciled } = reconcileUnknownOutbound(
+      { outboxId: input.callbackData, waMessageId: input.waMessageId, status: input.status, error: error ? { code: error.code ?? null, title: error.title ?? 'failed', detail: error.detail ?? null } : undefined },
+      { db, clock: { now: () => input.at } },
+    );
+    if (reconciled && messageId) return 'reconciled';
+    message = findMessageByWaId(db, input.waMessageId);
   }
   if (!message || message.direction !== 'out') return 'unknown-message';
-  if (!isStatusForward(message.status, input.status)) return outcome === 'reconciled' ? outcome : 'stale';
+  if (!isStatusForward(message.status, input.status)) return 'stale';
   const error = input.status === 'failed' ? (input.errors?.[0] ?? {}) : null;
   setStatus(db).run({ id: message.id, status: input.status, at: input.at, code: error?.code ?? null, title: error?.title ?? null, detail: error?.detail ?? null });
-  return outcome;
+  return 'applied';
 }
 
 const setStatus = (db: Db) =>
