@@ -70,20 +70,6 @@ CREATE TABLE `audit_log` (
 --> statement-breakpoint
 CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
 CREATE INDEX `audit_log_action_idx` ON `audit_log` (`action`);--> statement-breakpoint
-CREATE TABLE `message_templates` (
-	`id` text PRIMARY KEY NOT NULL,
-	`channel_id` text NOT NULL,
-	`wa_template_id` text DEFAULT '' NOT NULL,
-	`name` text NOT NULL,
-	`language` text NOT NULL,
-	`category` text DEFAULT '' NOT NULL,
-	`status` text NOT NULL,
-	`components` text DEFAULT '[]' NOT NULL,
-	`synced_at` integer NOT NULL,
-	FOREIGN KEY (`channel_id`) REFERENCES `whatsapp_channels`(`id`) ON UPDATE no action ON DELETE cascade
-);
---> statement-breakpoint
-CREATE UNIQUE INDEX `message_templates_unique` ON `message_templates` (`channel_id`,`name`,`language`);--> statement-breakpoint
 CREATE TABLE `webhook_journal` (
 	`id` text PRIMARY KEY NOT NULL,
 	`received_at` integer NOT NULL,
@@ -195,6 +181,20 @@ CREATE TABLE `media` (
 --> statement-breakpoint
 CREATE INDEX `media_message_idx` ON `media` (`message_id`);--> statement-breakpoint
 CREATE INDEX `media_due_idx` ON `media` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `message_templates` (
+	`id` text PRIMARY KEY NOT NULL,
+	`inbox_id` text NOT NULL,
+	`provider_template_id` text DEFAULT '' NOT NULL,
+	`name` text NOT NULL,
+	`language` text NOT NULL,
+	`category` text DEFAULT '' NOT NULL,
+	`status` text NOT NULL,
+	`components` text DEFAULT '[]' NOT NULL,
+	`synced_at` integer NOT NULL,
+	FOREIGN KEY (`inbox_id`) REFERENCES `inboxes`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `message_templates_unique` ON `message_templates` (`inbox_id`,`name`,`language`);--> statement-breakpoint
 CREATE TABLE `messages` (
 	`id` text PRIMARY KEY NOT NULL,
 	`conversation_id` text NOT NULL,

@@ -158,3 +158,27 @@ export const outboundMessages = sqliteTable(
   },
   (t) => [index('outbound_due_idx').on(t.status, t.nextAttemptAt), index('outbound_recipient_idx').on(t.inboxId, t.recipient, t.id)],
 );
+
+/**
+ * Pre-approved message templates of an inbox's number (synced from Meta's WABA by the channel). They are the only
+ * way to write to a customer once the 24-hour window has closed; only APPROVED ones can be sent.
+ */
+export const messageTemplates = sqliteTable(
+  'message_templates',
+  {
+    id: text('id').primaryKey(),
+    inboxId: text('inbox_id')
+      .notNull()
+      .references(() => inboxes.id, { onDelete: 'cascade' }),
+    /** The provider's own id for the template (Meta's template id). */
+    providerTemplateId: text('provider_template_id').notNull().default(''),
+    name: text('name').notNull(),
+    language: text('language').notNull(),
+    category: text('category').notNull().default(''),
+    status: text('status').notNull(),
+    /** Header, body with {{n}} variables, footer and buttons, as the provider describes them (JSON). */
+    components: text('components').notNull().default('[]'),
+    syncedAt: integer('synced_at').notNull(),
+  },
+  (t) => [uniqueIndex('message_templates_unique').on(t.inboxId, t.name, t.language)],
+);

@@ -106,11 +106,11 @@ describe('text composer', () => {
 
 describe('template picker', () => {
   test('replaces the text box once the window has closed, offering only approved templates of this number', async () => {
-    const { client, conversationId, channelId } = await setup(DAY + 60_000);
-    seedTemplate(t, channelId, { name: 'order_ready' });
-    seedTemplate(t, channelId, { name: 'draft_promo', status: 'PENDING' });
+    const { client, conversationId, inboxId } = await setup(DAY + 60_000);
+    seedTemplate(t, inboxId, { name: 'order_ready' });
+    seedTemplate(t, inboxId, { name: 'draft_promo', status: 'PENDING' });
     const other = seedInbox(t, 'Other');
-    seedTemplate(t, other.channelId, { name: 'other_number' });
+    seedTemplate(t, other.inboxId, { name: 'other_number' });
     const html = await client.load(`/conversations/${conversationId}`);
     expect(html).not.toContain('name="text"');
     expect(html).toContain('The 24-hour reply window is closed.');
@@ -125,8 +125,8 @@ describe('template picker', () => {
   });
 
   test('choosing a template shows one input per variable and a preview that fills in as the agent types', async () => {
-    const { client, conversationId, channelId } = await setup(DAY + 60_000);
-    const templateId = seedTemplate(t, channelId, { body: 'Hi {{1}}, order {{2}} is ready.' });
+    const { client, conversationId, inboxId } = await setup(DAY + 60_000);
+    const templateId = seedTemplate(t, inboxId, { body: 'Hi {{1}}, order {{2}} is ready.' });
     const composer = await (await client.get(`/conversations/${conversationId}/composer?template=${templateId}`, { htmx: true })).text();
     expect(composer).toContain('name="var_0"');
     expect(composer).toContain('name="var_1"');
@@ -138,8 +138,8 @@ describe('template picker', () => {
   });
 
   test('sends a template outside the window through the outbox', async () => {
-    const { client, conversationId, channelId } = await setup(DAY + 60_000);
-    const templateId = seedTemplate(t, channelId, { name: 'order_ready', body: 'Hi {{1}}, order {{2}} is ready.' });
+    const { client, conversationId, inboxId } = await setup(DAY + 60_000);
+    const templateId = seedTemplate(t, inboxId, { name: 'order_ready', body: 'Hi {{1}}, order {{2}} is ready.' });
     // Fields in a different order than on the page: the numbers decide which value fills which placeholder.
     const response = await client.post(`/conversations/${conversationId}/templates`, { var_1: 'A-17', template: templateId, var_0: 'Sara' }, { htmx: true });
     expect(response.status).toBe(200);
@@ -151,8 +151,8 @@ describe('template picker', () => {
   });
 
   test('refuses a template with the wrong number of values with 422 and stores nothing', async () => {
-    const { client, conversationId, channelId } = await setup(DAY + 60_000);
-    const templateId = seedTemplate(t, channelId, { body: 'Hi {{1}}, order {{2}} is ready.' });
+    const { client, conversationId, inboxId } = await setup(DAY + 60_000);
+    const templateId = seedTemplate(t, inboxId, { body: 'Hi {{1}}, order {{2}} is ready.' });
     const response = await client.post(`/conversations/${conversationId}/templates`, { template: templateId, var_0: 'Sara' }, { htmx: true });
     expect(response.status).toBe(422);
     expect(await response.text()).toContain('This template needs exactly 2 values.');
@@ -162,7 +162,7 @@ describe('template picker', () => {
   test('refuses a template of another number with 422', async () => {
     const { client, conversationId } = await setup(DAY + 60_000);
     const other = seedInbox(t, 'Other');
-    const foreign = seedTemplate(t, other.channelId, { body: 'Hello' });
+    const foreign = seedTemplate(t, other.inboxId, { body: 'Hello' });
     const response = await client.post(`/conversations/${conversationId}/templates`, { template: foreign }, { htmx: true });
     expect(response.status).toBe(422);
     expect(outgoing(conversationId)).toHaveLength(0);

@@ -65,8 +65,8 @@ describe.skipIf(!hasChromium)('the inbox in a real browser at 360 px', () => {
   });
 
   test('outside the window the template picker previews the variables and sends the template', async () => {
-    const { inboxId, channelId } = seedInbox(t, 'Late');
-    const templateId = seedTemplate(t, channelId, { name: 'order_ready', body: 'Hi {{1}}, order {{2}} is ready.' });
+    const { inboxId } = seedInbox(t, 'Late');
+    const templateId = seedTemplate(t, inboxId, { name: 'order_ready', body: 'Hi {{1}}, order {{2}} is ready.' });
     const { conversationId } = receive(t, inboxId, { contact: { waId: '966500000222', userId: null, profileName: 'Late customer' }, sentAt: t.clock.now() - 25 * 3_600_000 });
     const { page, problems } = await signedInPage();
     await page.goto(`${base}/conversations/${conversationId}`);

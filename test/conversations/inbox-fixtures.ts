@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { TestApp } from '../support/test-app';
 import { createInbox } from '../../src/conversations/create-inbox';
 import { receiveInboundMessage, type InboundMessageInput } from '../../src/conversations/receive-inbound-message';
-import { conversations, messages } from '../../src/conversations/conversations.tables';
-import { messageTemplates, whatsappChannels } from '../../src/channel/whatsapp/whatsapp.tables';
+import { conversations, messages, messageTemplates } from '../../src/conversations/conversations.tables';
+import { whatsappChannels } from '../../src/channel/whatsapp/whatsapp.tables';
 
 /** Builders for inbox tests: a number with its inbox, customer messages through the real use case, templates. */
 let counter = 0;
@@ -51,11 +51,11 @@ export function receive(t: TestApp, inboxId: string, input: Partial<InboundMessa
   );
 }
 
-export function seedTemplate(t: TestApp, channelId: string, { name = 'order_update', language = 'en', body = 'Hi {{1}}, order {{2}} is ready.', status = 'APPROVED' } = {}) {
+export function seedTemplate(t: TestApp, inboxId: string, { name = 'order_update', language = 'en', body = 'Hi {{1}}, order {{2}} is ready.', status = 'APPROVED' } = {}) {
   const id = t.deps.newId('tpl');
   t.deps.db
     .insert(messageTemplates)
-    .values({ id, channelId, name, language, status, category: 'UTILITY', components: JSON.stringify([{ type: 'BODY', text: body }]), syncedAt: t.clock.now() })
+    .values({ id, inboxId, name, language, status, category: 'UTILITY', components: JSON.stringify([{ type: 'BODY', text: body }]), syncedAt: t.clock.now() })
     .run();
   return id;
 }

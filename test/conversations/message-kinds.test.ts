@@ -22,7 +22,7 @@ beforeAll(async () => {
   ({ client, userId: agentId } = await t.signedIn('agent', { name: 'Omar' }));
   const seeded = seedInbox(t);
   inboxId = seeded.inboxId;
-  seedTemplate(t, seeded.channelId, { name: 'order_ready', body: 'Hi {{1}}, your order {{2}} is ready.' });
+  seedTemplate(t, seeded.inboxId, { name: 'order_ready', body: 'Hi {{1}}, your order {{2}} is ready.' });
   const add = (name: string, input: Parameters<typeof receive>[2]) => {
     t.clock.advance(1000);
     const result = receive(t, inboxId, { waMessageId: `wamid.${name}`, ...input });

@@ -53,23 +53,3 @@ export const webhookJournal = sqliteTable(
   },
   (t) => [index('webhook_journal_status_idx').on(t.status, t.id)],
 );
-
-/** Message templates synced from the WABA; only APPROVED ones can be sent. */
-export const messageTemplates = sqliteTable(
-  'message_templates',
-  {
-    id: text('id').primaryKey(),
-    channelId: text('channel_id')
-      .notNull()
-      .references(() => whatsappChannels.id, { onDelete: 'cascade' }),
-    waTemplateId: text('wa_template_id').notNull().default(''),
-    name: text('name').notNull(),
-    language: text('language').notNull(),
-    category: text('category').notNull().default(''),
-    status: text('status').notNull(),
-    /** Meta's components array as JSON (header, body with {{n}} variables, footer, buttons). */
-    components: text('components').notNull().default('[]'),
-    syncedAt: integer('synced_at').notNull(),
-  },
-  (t) => [uniqueIndex('message_templates_unique').on(t.channelId, t.name, t.language)],
-);

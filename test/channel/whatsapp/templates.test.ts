@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { seedOutboundWorld, startFakeGraph, type OutboundWorld, type RunningFakeGraph } from '../../support/fake-graph';
 import { syncAllTemplates, syncChannelTemplates } from '../../../src/channel/whatsapp/templates/sync-templates';
-import { listChannelTemplates } from '../../../src/channel/whatsapp/templates/message-templates.repository';
+import { listInboxTemplateRows } from '../../../src/channel/whatsapp/templates/message-templates.repository';
 import { countTemplateVariables, renderTemplatePreview, templateVariables } from '../../../src/channel/whatsapp/templates/render-template-preview';
 import { GraphApiError } from '../../../src/channel/whatsapp/graph/graph-errors';
 import { whatsappChannels } from '../../../src/channel/whatsapp/whatsapp.tables';
@@ -39,7 +39,7 @@ describe('template sync', () => {
   test('copies every template across pages into message_templates', async () => {
     graph.fake.setTemplates(Array.from({ length: 120 }, (_, i) => template(`t${String(i).padStart(3, '0')}`)));
     expect(await sync()).toEqual({ count: 120, removed: 0 });
-    const rows = listChannelTemplates(t.deps.db, world.channelId);
+    const rows = listInboxTemplateRows(t.deps.db, world.inboxId);
     expect(rows).toHaveLength(120);
     expect(rows[0]).toMatchObject({ name: 't000', language: 'en_US', status: 'APPROVED', category: 'UTILITY', syncedAt: t.clock.now() });
     expect(JSON.parse(rows[0]!.components)).toEqual([{ type: 'BODY', text: 'Hello {{1}}, t000 {{2}}' }]);
@@ -49,11 +49,11 @@ describe('template sync', () => {
   test('updates changed templates in place and removes the ones Meta no longer lists', async () => {
     graph.fake.setTemplates([template('welcome'), template('promo'), template('welcome', 'APPROVED', 'ar')]);
     await sync();
-    const before = listChannelTemplates(t.deps.db, world.channelId).find((r) => r.name === 'welcome' && r.language === 'en_US')!;
+    const before = listInboxTemplateRows(t.deps.db, world.inboxId).find((r) => r.name === 'welcome' && r.language === 'en_US')!;
     graph.fake.setTemplates([template('welcome', 'PAUSED'), template('welcome', 'APPROVED', 'ar')]);
     t.clock.advance(1000);
     expect(await sync()).toEqual({ count: 2, removed: 1 });
-    const rows = listChannelTemplates(t.deps.db, world.channelId);
+    const rows = listInboxTemplateRows(t.deps.db, world.inboxId);
     expect(rows.map((r) => `${r.name}/${r.language}/${r.status}`)).toEqual(['welcome/ar/APPROVED', 'welcome/en_US/PAUSED']);
     expect(rows.find((r) => r.language === 'en_US')!.id).toBe(before.id);
   });
@@ -63,7 +63,7 @@ describe('template sync', () => {
     await sync();
     graph.fake.setOutage({ kind: 'error', code: 190 }, 'templates');
     await expect(sync()).rejects.toBeInstanceOf(GraphApiError);
-    expect(listChannelTemplates(t.deps.db, world.channelId)).toHaveLength(1);
+    expect(listInboxTemplateRows(t.deps.db, world.inboxId)).toHaveLength(1);
   });
 
   test('refuses an unknown channel with a 404', async () => {

@@ -34,8 +34,8 @@ export async function syncChannelTemplates(input: { channelId: string }, deps: S
     for (const t of templates) {
       upsertTemplate(tx, {
         id: deps.newId('tpl'),
-        channelId: channel.id,
-        waTemplateId: t.id,
+        inboxId: channel.inboxId,
+        providerTemplateId: t.id,
         name: t.name,
         language: t.language,
         category: t.category,
@@ -44,7 +44,7 @@ export async function syncChannelTemplates(input: { channelId: string }, deps: S
         syncedAt: now,
       });
     }
-    return { count: templates.length, removed: removeTemplatesExcept(tx, channel.id, templates) };
+    return { count: templates.length, removed: removeTemplatesExcept(tx, channel.inboxId, templates) };
   });
 }
 
