@@ -169,8 +169,8 @@ describe('POST /api/v1/conversations/:id/messages', () => {
   });
 
   test('sends an approved template outside the window', async () => {
-    const { inboxId, channelId } = seedInbox(t);
-    seedTemplate(t, channelId, { name: 'order_ready', language: 'ar', body: 'مرحبا {{1}}' });
+    const { inboxId } = seedInbox(t);
+    seedTemplate(t, inboxId, { name: 'order_ready', language: 'ar', body: 'مرحبا {{1}}' });
     const { conversationId } = receive(t, inboxId);
     t.clock.advance(DAY + 1);
     const response = await api.post(`/api/v1/conversations/${conversationId}/messages`, { template: { name: 'order_ready', language: 'ar', variables: ['سارة'] } });
