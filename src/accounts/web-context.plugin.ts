@@ -33,14 +33,18 @@ export function webContext(deps: AppDeps) {
       // A failing database must not stop /healthz from reporting it, nor error pages from rendering.
       const viewer: Viewer | undefined = orUndefined(() => resolveSession(deps.db, cookie[SESSION_COOKIE]?.value as string | undefined, now), deps);
 
-      let csrfToken = viewer?.csrfToken;
-      if (!csrfToken) {
+      // Anonymous visitors get a double-submit token, minted only when a form or check actually asks for it, so
+      // webhooks, assets and health checks never pay for (or receive) a cookie they do not need.
+      let preSessionToken: string | undefined;
+      const anonymousToken = () => {
+        if (preSessionToken) return preSessionToken;
         const existing = cookie[PRE_SESSION_CSRF_COOKIE]?.value;
-        csrfToken = typeof existing === 'string' && /^[\w-]{20,100}$/.test(existing) ? existing : newSecretToken();
-        if (existing !== csrfToken) {
-          cookie[PRE_SESSION_CSRF_COOKIE]!.set({ value: csrfToken, httpOnly: true, sameSite: 'strict', path: '/', secure: https });
+        preSessionToken = typeof existing === 'string' && /^[\w-]{20,100}$/.test(existing) ? existing : newSecretToken();
+        if (existing !== preSessionToken) {
+          cookie[PRE_SESSION_CSRF_COOKIE]!.set({ value: preSessionToken, httpOnly: true, sameSite: 'strict', path: '/', secure: https });
         }
-      }
+        return preSessionToken;
+      };
 
       const chosen = cookie[LOCALE_COOKIE]?.value;
       const locale = viewer?.user.locale ?? (isLocale(chosen) ? chosen : undefined) ?? localeFromAcceptLanguage(request.headers.get('accept-language'));
@@ -53,7 +57,9 @@ export function webContext(deps: AppDeps) {
         format: createFormatter(locale, business.timeZone),
         timeZone: business.timeZone,
         businessName: business.businessName,
-        csrfToken,
+        get csrfToken() {
+          return viewer?.csrfToken ?? anonymousToken();
+        },
         path: url.pathname,
         requestId,
         version: deps.version,
