@@ -1,3 +1,5 @@
+import { UsageError } from './command';
+
 /**
  * A small parser for `--name value`, `--name=value` and boolean `--flag`. Unknown flags are reported,
  * never ignored, so a typo cannot silently change what a command does.
@@ -35,4 +37,12 @@ export function unknownFlags(flags: Record<string, unknown>, allowed: string[]):
   const unknown = Object.keys(flags).filter((f) => !allowed.includes(f));
   if (unknown.length === 0) return undefined;
   return `Unknown option${unknown.length > 1 ? 's' : ''}: ${unknown.map((f) => `--${f}`).join(', ')}. Run with --help to see the options.`;
+}
+
+/** parseArgs, refusing any flag not in `allowed` with a sentence the user can act on. */
+export function parseKnownArgs(argv: string[], allowed: string[], options: { booleans?: string[] } = {}): ParsedArgs {
+  const parsed = parseArgs(argv, { booleans: options.booleans ?? [] });
+  const unknown = unknownFlags(parsed.flags, allowed);
+  if (unknown) throw new UsageError(unknown);
+  return parsed;
 }

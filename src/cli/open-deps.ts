@@ -6,6 +6,7 @@ import { createIdGenerator } from '../platform/ids';
 import { createLogger } from '../platform/logger';
 import { VERSION } from '../version';
 import { createWaker } from '../platform/wake';
+import { createLiveHub } from '../platform/live-hub';
 
 /** Opens the data folder for a command: database migrated, real clock, JSON logger at the configured level. */
 export function openDeps(config: Config, { logLevel = config.logLevel }: { logLevel?: Config['logLevel'] } = {}): AppDeps & { close(): void } {
@@ -13,5 +14,6 @@ export function openDeps(config: Config, { logLevel = config.logLevel }: { logLe
   const logger = createLogger({ level: logLevel, now: clock.now });
   const handle = openAppDatabase(config, { logger, clock });
   const waker = createWaker((name, error) => logger.error('wake listener failed', { worker: name, error }));
-  return { config, clock, newId: createIdGenerator(clock), logger, db: handle.db, sqlite: handle.sqlite, version: VERSION, wake: waker.wake, waker, close: handle.close };
+  const live = createLiveHub((error) => logger.error('live listener failed', { error }));
+  return { config, clock, newId: createIdGenerator(clock), logger, db: handle.db, sqlite: handle.sqlite, version: VERSION, wake: waker.wake, waker, live, close: handle.close };
 }

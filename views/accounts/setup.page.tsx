@@ -1,6 +1,7 @@
 import type { PageContext } from '../layout/page-context';
 import { AuthShell } from '../layout/auth-shell';
 import { CsrfField, FormField, SelectField } from '../components/form-field';
+import { LocaleSelect } from '../components/locale-select';
 
 export interface SetupValues {
   businessName: string;
@@ -30,17 +31,7 @@ export function SetupPage({ page, values, errors = {}, timeZones }: { page: Page
         <h2 safe>{page.t('setup.business')}</h2>
         <FormField page={page} name="businessName" label="field.businessName" value={values.businessName} error={errors.businessName} required dir="auto" />
         <SelectField page={page} name="timeZone" label="field.timeZone" value={values.timeZone} error={errors.timeZone} options={timeZones.map((z) => ({ value: z, label: z }))} />
-        <SelectField
-          page={page}
-          name="locale"
-          label="field.locale"
-          value={values.locale}
-          error={errors.defaultLocale}
-          options={[
-            { value: 'en', label: 'English' },
-            { value: 'ar', label: 'العربية' },
-          ]}
-        />
+        <LocaleSelect page={page} name="locale" label="field.locale" value={values.locale} error={errors.defaultLocale} />
         <h2 safe>{page.t('setup.owner')}</h2>
         <FormField page={page} name="name" label="field.name" value={values.name} error={errors.name} required autocomplete="name" dir="auto" />
         <FormField page={page} name="email" label="field.email" type="email" value={values.email} error={errors.email} required autocomplete="email" dir="ltr" />

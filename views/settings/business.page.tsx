@@ -1,6 +1,7 @@
 import type { PageContext } from '../layout/page-context';
 import { SettingsShell } from './settings-shell';
 import { CsrfField, FormField, SelectField } from '../components/form-field';
+import { LocaleSelect } from '../components/locale-select';
 import { Notice } from './notice';
 
 export interface BusinessValues {
@@ -41,17 +42,7 @@ export function BusinessPage({
           error={errors.timeZone}
           options={timeZones.map((zone) => ({ value: zone, label: zone }))}
         />
-        <SelectField
-          page={page}
-          name="defaultLocale"
-          label="field.defaultLocale"
-          value={values.defaultLocale}
-          error={errors.defaultLocale}
-          options={[
-            { value: 'en', label: 'English' },
-            { value: 'ar', label: 'العربية' },
-          ]}
-        />
+        <LocaleSelect page={page} name="defaultLocale" label="field.defaultLocale" value={values.defaultLocale} error={errors.defaultLocale} />
         <button type="submit" safe>
           {page.t('common.save')}
         </button>

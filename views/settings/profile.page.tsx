@@ -1,6 +1,7 @@
 import type { PageContext } from '../layout/page-context';
 import { SettingsShell } from './settings-shell';
-import { CsrfField, FormField, SelectField } from '../components/form-field';
+import { CsrfField, FormField } from '../components/form-field';
+import { LocaleSelect } from '../components/locale-select';
 
 export interface ProfileView {
   name: string;
@@ -26,17 +27,7 @@ export function ProfilePage({ page, view }: { page: PageContext; view: ProfileVi
         <h2 safe>{page.t('profile.details')}</h2>
         <CsrfField page={page} />
         <FormField page={page} name="name" label="field.name" value={view.name} error={errors.name} required dir="auto" />
-        <SelectField
-          page={page}
-          name="locale"
-          label="field.locale"
-          value={view.locale}
-          error={errors.locale}
-          options={[
-            { value: 'en', label: 'English' },
-            { value: 'ar', label: 'العربية' },
-          ]}
-        />
+        <LocaleSelect page={page} name="locale" label="field.locale" value={view.locale} error={errors.locale} />
         <button type="submit" safe>
           {page.t('common.save')}
         </button>

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { parseArgs, unknownFlags } from '../args';
+import { parseKnownArgs } from '../args';
 import { CONFIG_FLAGS, configFromArgs, configHelp } from '../config-from-args';
 import { openDatabase } from '../../platform/db/client';
 import { backupDatabase } from '../../platform/db/backup';
@@ -24,9 +24,7 @@ is never overwritten. Files in media/ are not part of the copy; back that folder
 Options:
 ${configHelp()}`,
   async run(io) {
-    const { positionals, flags } = parseArgs(io.argv);
-    const unknown = unknownFlags(flags, CONFIG_FLAGS);
-    if (unknown) throw new UsageError(unknown);
+    const { positionals, flags } = parseKnownArgs(io.argv, CONFIG_FLAGS);
     const [file, ...extra] = positionals;
     rejectExtraArguments(extra, 'backup');
     const paths = requireExistingDatabase(configFromArgs(flags, io.env));

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { drizzle } from 'drizzle-orm/bun-sqlite';
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { parseArgs, unknownFlags } from '../args';
+import { parseKnownArgs } from '../args';
 import { CONFIG_FLAGS, configFromArgs, configHelp } from '../config-from-args';
 import { dataPaths } from '../../database';
 import { VERSION } from '../../version';
@@ -42,9 +42,7 @@ Changes nothing: it neither creates nor migrates the database.
 Options:
 ${configHelp()}`,
   async run(io) {
-    const { positionals, flags } = parseArgs(io.argv);
-    const unknown = unknownFlags(flags, CONFIG_FLAGS);
-    if (unknown) throw new UsageError(unknown);
+    const { positionals, flags } = parseKnownArgs(io.argv, CONFIG_FLAGS);
     rejectExtraArguments(positionals, 'doctor');
     let config;
     try {

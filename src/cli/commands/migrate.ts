@@ -1,6 +1,5 @@
 import type { Command } from '../command';
-import { UsageError } from '../command';
-import { parseArgs, unknownFlags } from '../args';
+import { parseKnownArgs } from '../args';
 import { CONFIG_FLAGS, configFromArgs, configHelp } from '../config-from-args';
 import { openDeps } from '../open-deps';
 import { schemaStatus } from '../../platform/db/migrate';
@@ -10,9 +9,7 @@ export const migrateCommand: Command = {
   summary: 'Bring the database schema up to date (serve does this too)',
   help: `Usage: rasil migrate [options]\n\nBacks up rasil.db, then applies any pending schema changes.\n${configHelp()}`,
   async run(io) {
-    const { flags } = parseArgs(io.argv);
-    const unknown = unknownFlags(flags, CONFIG_FLAGS);
-    if (unknown) throw new UsageError(unknown);
+    const { flags } = parseKnownArgs(io.argv, CONFIG_FLAGS);
     const deps = openDeps(configFromArgs(flags, io.env), { logLevel: 'warn' });
     try {
       const status = schemaStatus(deps.sqlite);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { parseArgs, unknownFlags } from '../args';
+import { parseKnownArgs } from '../args';
 import { CONFIG_FLAGS, configFromArgs, configHelp } from '../config-from-args';
 import { runningServerPid } from '../pid-file';
 import { dataPaths } from '../../database';
@@ -24,9 +24,7 @@ stopped first (for example: sudo systemctl stop rasil). Files in media/ are not 
 Options:
 ${configHelp()}`,
   async run(io) {
-    const { positionals, flags } = parseArgs(io.argv);
-    const unknown = unknownFlags(flags, CONFIG_FLAGS);
-    if (unknown) throw new UsageError(unknown);
+    const { positionals, flags } = parseKnownArgs(io.argv, CONFIG_FLAGS);
     const [file, ...extra] = positionals;
     rejectExtraArguments(extra, 'restore');
     const config = configFromArgs(flags, io.env);

@@ -1,6 +1,6 @@
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { parseArgs, unknownFlags } from '../args';
+import { parseKnownArgs } from '../args';
 import { CONFIG_FLAGS, configFromArgs, configHelp } from '../config-from-args';
 import { openDeps } from '../open-deps';
 import { dataPaths } from '../../database';
@@ -16,9 +16,7 @@ export const serveCommand: Command = {
   summary: 'Run the web server, webhooks and background jobs',
   help: `Usage: rasil serve [options]\n\nStarts Rasil. Options (each can also be set with its environment variable):\n${configHelp()}`,
   async run(io) {
-    const { flags } = parseArgs(io.argv);
-    const unknown = unknownFlags(flags, CONFIG_FLAGS);
-    if (unknown) throw new UsageError(unknown);
+    const { flags } = parseKnownArgs(io.argv, CONFIG_FLAGS);
     const config = configFromArgs(flags, io.env);
     const paths = dataPaths(config);
     const other = runningServerPid(paths.pidFile);
