@@ -1,9 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
+import { afterEach, beforeEach, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT, THROTTLE_WINDOW_MS } from '../../src/accounts/login-throttle';
 import { signIn } from '../../src/accounts/sign-in';
 import { auditLog } from '../../src/audit/audit.tables';
 import { eq } from 'drizzle-orm';
+
+// Each real password check is a deliberate argon2id (64 MiB, ~70 ms on a quiet core, far more on a loaded one).
+setDefaultTimeout(30_000);
 
 let t: TestApp;
 beforeEach(() => {
