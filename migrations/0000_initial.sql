@@ -50,6 +50,8 @@ CREATE TABLE `users` (
 	`password_hash` text NOT NULL,
 	`locale` text DEFAULT 'en' NOT NULL,
 	`disabled_at` integer,
+	`notify_desktop` integer DEFAULT false NOT NULL,
+	`notify_sound` integer DEFAULT false NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
 );
@@ -126,6 +128,18 @@ CREATE TABLE `contacts` (
 CREATE UNIQUE INDEX `contacts_wa_id_unique` ON `contacts` (`wa_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `contacts_user_id_unique` ON `contacts` (`user_id`);--> statement-breakpoint
 CREATE INDEX `contacts_phone_idx` ON `contacts` (`phone`);--> statement-breakpoint
+CREATE TABLE `canned_responses` (
+	`id` text PRIMARY KEY NOT NULL,
+	`owner_id` text,
+	`shortcut` text NOT NULL,
+	`title` text NOT NULL,
+	`body` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `canned_responses_owner_shortcut_unique` ON `canned_responses` (`owner_id`,`shortcut`);--> statement-breakpoint
 CREATE TABLE `conversations` (
 	`id` text PRIMARY KEY NOT NULL,
 	`inbox_id` text NOT NULL,
@@ -140,6 +154,7 @@ CREATE TABLE `conversations` (
 	`unread_count` integer DEFAULT 0 NOT NULL,
 	`snoozed_until` integer,
 	`resolved_at` integer,
+	`last_agent_activity_at` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`inbox_id`) REFERENCES `inboxes`(`id`) ON UPDATE no action ON DELETE no action,
@@ -156,6 +171,8 @@ CREATE TABLE `inboxes` (
 	`name` text NOT NULL,
 	`channel_type` text NOT NULL,
 	`default_team_id` text,
+	`private_mode` integer DEFAULT false NOT NULL,
+	`private_shows_queue` integer DEFAULT true NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`default_team_id`) REFERENCES `teams`(`id`) ON UPDATE no action ON DELETE set null
@@ -241,6 +258,78 @@ CREATE TABLE `outbound_messages` (
 --> statement-breakpoint
 CREATE INDEX `outbound_due_idx` ON `outbound_messages` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `outbound_recipient_idx` ON `outbound_messages` (`inbox_id`,`recipient`,`id`);--> statement-breakpoint
+CREATE TABLE `inbox_members` (
+	`inbox_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	`added_at` integer NOT NULL,
+	PRIMARY KEY(`inbox_id`, `user_id`),
+	FOREIGN KEY (`inbox_id`) REFERENCES `inboxes`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `inbox_members_user_idx` ON `inbox_members` (`user_id`);--> statement-breakpoint
+CREATE TABLE `conversation_labels` (
+	`conversation_id` text NOT NULL,
+	`label_id` text NOT NULL,
+	PRIMARY KEY(`conversation_id`, `label_id`),
+	FOREIGN KEY (`conversation_id`) REFERENCES `conversations`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`label_id`) REFERENCES `labels`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `conversation_labels_label_idx` ON `conversation_labels` (`label_id`);--> statement-breakpoint
+CREATE TABLE `labels` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`color` text DEFAULT 'grey' NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `labels_name_unique` ON `labels` (lower("name"));--> statement-breakpoint
+CREATE TABLE `conversation_locks` (
+	`conversation_id` text PRIMARY KEY NOT NULL,
+	`holder_id` text NOT NULL,
+	`acquired_at` integer NOT NULL,
+	`renewed_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	FOREIGN KEY (`conversation_id`) REFERENCES `conversations`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`holder_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `conversation_locks_holder_idx` ON `conversation_locks` (`holder_id`);--> statement-breakpoint
+CREATE TABLE `mentions` (
+	`message_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	PRIMARY KEY(`message_id`, `user_id`),
+	FOREIGN KEY (`message_id`) REFERENCES `messages`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `mentions_user_idx` ON `mentions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `notifications` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`conversation_id` text NOT NULL,
+	`message_id` text,
+	`created_at` integer NOT NULL,
+	`read_at` integer,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`conversation_id`) REFERENCES `conversations`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`message_id`) REFERENCES `messages`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`read_at`,`created_at`);--> statement-breakpoint
+CREATE TABLE `agent_presence` (
+	`user_id` text PRIMARY KEY NOT NULL,
+	`status` text DEFAULT 'offline' NOT NULL,
+	`chosen_status` text,
+	`last_heartbeat_at` integer,
+	`last_activity_at` integer,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL,

@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Clock } from './platform/clock';
 import type { Db } from './platform/db/client';
 import type { NewId } from './platform/ids';
+import type { LiveHub } from './platform/live-hub';
 import type { Logger } from './platform/logger';
 import type { Waker } from './platform/wake';
 
@@ -20,4 +21,6 @@ export interface AppDeps {
   wake?: Waker['wake'];
   /** The notifier behind `wake`; workers subscribe with `waker.on(name, fn)`. */
   waker?: Waker;
+  /** Live updates to open inbox tabs; publish after commit. Optional so CLI deps can omit it. */
+  live?: LiveHub;
 }

@@ -10,6 +10,9 @@ import { processMediaDownloads } from './channel/whatsapp/media/process-media-do
 import { createOutboundDelivery } from './channel/whatsapp/outbound/deliver-outbound';
 import { readStoredMedia } from './channel/whatsapp/outbound/read-stored-media';
 import { syncAllTemplates } from './channel/whatsapp/templates/sync-templates';
+import { recomputePresence } from './live/presence.repository';
+import { wakeSnoozedConversations } from './conversations/wake-snoozed-conversations';
+import { releaseIdleConversations } from './conversations/release-idle-conversations';
 
 /** Every scheduled job, in one list. Job bodies call use cases with the injected clock; no SQL here. */
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
@@ -54,6 +57,14 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
       },
     },
     {
+      // Waiting customers left alone by their assignee go back to the queue (minutes in inbox-behaviour settings).
+      name: 'release-idle-conversations',
+      pattern: '*/30 * * * * *',
+      run: () => {
+        releaseIdleConversations(deps);
+      },
+    },
+    {
       name: 'daily-backup',
       pattern: '0 30 3 * * *',
       timezone: timeZone,
@@ -65,6 +76,22 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
           now: deps.clock.now(),
           logger: deps.logger.child({ job: 'daily-backup' }),
         });
+      },
+    },
+    {
+      // Snoozes are chosen to the minute, so a check every 30 seconds wakes them on time.
+      name: 'wake-snoozed-conversations',
+      pattern: '*/30 * * * * *',
+      run: () => {
+        wakeSnoozedConversations(deps);
+      },
+    },
+    {
+      // Time alone turns online into away into offline; assignment reads presence, open tabs show it.
+      name: 'recompute-presence',
+      pattern: '*/30 * * * * *',
+      run: () => {
+        for (const change of recomputePresence(deps.db, deps.clock.now())) deps.live?.publish({ type: 'presence.changed', userId: change.userId, status: change.status });
       },
     },
     {

@@ -8,6 +8,7 @@ import { inviteRoutes } from './accounts/invite.routes';
 import { apiTokensRoutes } from './accounts/api-tokens.routes';
 import { auditLogRoutes } from './audit/audit.routes';
 import { teamsRoutes } from './teams/teams.routes';
+import { inboxSettingsRoutes } from './conversations/inbox-settings.routes';
 import { backupsRoutes } from './backups/backups.routes';
 import { whatsappSettingsRoutes } from './channel/whatsapp/channels/whatsapp-settings.routes';
 import { sandboxRoutes } from './channel/whatsapp/sandbox/sandbox.routes';
@@ -16,10 +17,21 @@ import { mediaRoutes } from './conversations/media.routes';
 import { webhookLogRoutes } from './channel/whatsapp/webhook-log.routes';
 import { conversationsRoutes } from './conversations/conversations.routes';
 import { conversationActionsRoutes } from './conversations/conversation-actions.routes';
+import { conversationChangesRoutes } from './conversations/conversation-changes.routes';
+import { labelsRoutes } from './conversations/labels.routes';
+import { notificationsRoutes } from './conversations/notifications.routes';
+import { contactSidebarRoutes } from './conversations/contact-sidebar.routes';
+import { cannedResponsesRoutes } from './conversations/canned-responses.routes';
+import { attachmentsRoutes } from './conversations/attachments.routes';
 import { conversationsApiRoutes } from './api/conversations-api.routes';
 import { contactsApiRoutes } from './api/contacts-api.routes';
 import { apiDocsRoutes } from './api/api-docs.routes';
 import { markConversationRead } from './channel/whatsapp/outbound/read-receipts';
+import { liveRoutes } from './live/live.routes';
+import { agentsApiRoutes } from './api/agents-api.routes';
+import { countUnreadConversations, liveDeliveryFor } from './conversations/live-audience';
+import { lockRoutes } from './conversations/lock.routes';
+import { inboxBehaviourRoutes } from './settings/inbox-behaviour.routes';
 
 /** Blue ticks on the customer's phone when an agent opens their unread conversation; a setting later, on for now. */
 const SEND_READ_RECEIPTS = true;
@@ -35,6 +47,13 @@ const inboxRoutes = (deps: AppDeps) =>
       : undefined,
   });
 
+/** Live sits below conversations, so the inbox visibility rule for its events and badge is handed down from here. */
+const liveInboxRoutes = (deps: AppDeps) =>
+  liveRoutes(deps, {
+    deliverTo: (viewer, event) => liveDeliveryFor(deps.db, viewer, event),
+    unreadCount: (viewer) => countUnreadConversations(deps.db, viewer),
+  });
+
 /** Every module's routes, in one list. A new module adds one line here. */
 export const routeModules = [
   healthRoutes,
@@ -46,15 +65,26 @@ export const routeModules = [
   apiTokensRoutes,
   auditLogRoutes,
   teamsRoutes,
+  inboxSettingsRoutes,
   backupsRoutes,
   whatsappSettingsRoutes,
   sandboxRoutes,
   webhookRoutes,
   mediaRoutes,
   webhookLogRoutes,
+  liveInboxRoutes,
   inboxRoutes,
   conversationActionsRoutes,
+  conversationChangesRoutes,
+  labelsRoutes,
+  notificationsRoutes,
+  contactSidebarRoutes,
+  cannedResponsesRoutes,
+  attachmentsRoutes,
+  lockRoutes,
+  inboxBehaviourRoutes,
   conversationsApiRoutes,
+  agentsApiRoutes,
   contactsApiRoutes,
   apiDocsRoutes,
 ] satisfies ((deps: AppDeps) => unknown)[];

@@ -21,6 +21,9 @@ const LEVELS: Record<string, number> = {
   'health': 6,
   'business-hours': 6,
   'contacts': 7,
+  // Live (hub re-export, presence, the event stream) needs only accounts; conversations and above publish through
+  // deps.live and assignment reads presence, so it sits just below conversations. Viewer filters are injected.
+  'live': 7,
   'conversations': 8,
   'channel': 9,
   'assignment': 9,

@@ -13,6 +13,9 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     locale: text('locale', { enum: ['en', 'ar'] }).notNull().default('en'),
     disabledAt: integer('disabled_at'),
+    /** Desktop notification and beep for new customer messages in conversations assigned to this user. */
+    notifyDesktop: integer('notify_desktop', { mode: 'boolean' }).notNull().default(false),
+    notifySound: integer('notify_sound', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -6,8 +6,15 @@ import { findUserById, updateUser } from './users.repository';
 import { nameSchema } from './accounts.schemas';
 import { changePassword } from './change-password';
 import { verifyPassword } from './passwords';
+import { INBOX_USERS, isAllowed } from './access-policy';
 import { formText, toFieldErrors } from '../platform/http/form-errors';
 import { ProfilePage } from '../../views/settings/profile.page';
+
+/** The alert settings card, for people who work the inbox. */
+function notificationsOf(deps: AppDeps, userId: string) {
+  const user = findUserById(deps.db, userId);
+  return user && isAllowed(INBOX_USERS, user.role) ? { desktop: user.notifyDesktop, sound: user.notifySound } : undefined;
+}
 
 const profileSchema = z.object({ name: nameSchema, locale: z.enum(['en', 'ar'], { error: 'field.locale.invalid' }) });
 
@@ -16,7 +23,7 @@ export function profileRoutes(deps: AppDeps) {
   return new Elysia()
     .use(webContext(deps))
     .get('/settings', ({ redirect }) => redirect('/settings/profile', 303), { access: 'signed-in' })
-    .get('/settings/profile', ({ page, viewer }) => <ProfilePage page={page} view={{ name: viewer!.user.name, locale: viewer!.user.locale }} />, {
+    .get('/settings/profile', ({ page, viewer }) => <ProfilePage page={page} view={{ name: viewer!.user.name, locale: viewer!.user.locale, notifications: notificationsOf(deps, viewer!.user.id) }} />, {
       access: 'signed-in',
     })
     .post(
@@ -25,7 +32,7 @@ export function profileRoutes(deps: AppDeps) {
         const parsed = profileSchema.safeParse({ name: formText(body, 'name'), locale: formText(body, 'locale') });
         if (!parsed.success) {
           set.status = 422;
-          return <ProfilePage page={page} view={{ name: formText(body, 'name'), locale: formText(body, 'locale'), errors: toFieldErrors(parsed.error) }} />;
+          return <ProfilePage page={page} view={{ name: formText(body, 'name'), locale: formText(body, 'locale'), errors: toFieldErrors(parsed.error), notifications: notificationsOf(deps, viewer!.user.id) }} />;
         }
         updateUser(deps.db, viewer!.user.id, { ...parsed.data, updatedAt: deps.clock.now() });
         return redirect('/settings/profile', 303);
@@ -33,10 +40,18 @@ export function profileRoutes(deps: AppDeps) {
       { access: 'signed-in' },
     )
     .post(
+      '/settings/notifications',
+      ({ viewer, body, redirect }) => {
+        updateUser(deps.db, viewer!.user.id, { notifyDesktop: formText(body, 'notifyDesktop') === '1', notifySound: formText(body, 'notifySound') === '1', updatedAt: deps.clock.now() });
+        return redirect('/settings/profile', 303);
+      },
+      { access: INBOX_USERS },
+    )
+    .post(
       '/settings/password',
       async ({ page, viewer, body, set, clientIp, request }) => {
         const me = viewer!.user;
-        const view = { name: me.name, locale: me.locale };
+        const view = { name: me.name, locale: me.locale, notifications: notificationsOf(deps, me.id) };
         const errors: Record<string, string> = {};
         const password = formText(body, 'password');
         const user = findUserById(deps.db, me.id);

@@ -17,7 +17,7 @@ export interface OpenApiDocument {
   info: { title: string; version: string; description: string };
   servers: { url: string }[];
   security: Record<string, string[]>[];
-  paths: Record<string, Partial<Record<'get' | 'post', Operation>>>;
+  paths: Record<string, Partial<Record<'get' | 'post' | 'put', Operation>>>;
   components: { securitySchemes: Record<string, Schema>; schemas: Record<string, Schema>; responses: Record<string, Schema> };
 }
 
@@ -45,6 +45,26 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }],
     paths: {
+      '/agents/{id}/availability': {
+        put: {
+          summary: 'Set an agent online, away or offline (as from the top bar). Online still needs an open inbox tab.',
+          operationId: 'setAgentAvailability',
+          parameters: [idParam('User id of an admin, supervisor or agent.')],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object', required: ['status'], properties: { status: { enum: ['online', 'away', 'offline'] } } } } },
+          },
+          responses: {
+            '200': json(
+              { type: 'object', required: ['data'], properties: { data: { type: 'object', properties: { id: { type: 'string' }, status: { enum: ['online', 'away', 'offline'] }, chosen_status: { enum: ['online', 'away', 'offline'] } } } } },
+              'The agent’s effective and chosen status.',
+            ),
+            '401': error('Unauthorized'),
+            '404': error('NotFound'),
+            '422': error('Invalid'),
+          },
+        },
+      },
       '/conversations': {
         get: {
           summary: 'List conversations, newest activity first.',

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import { messages } from './conversations.tables';
 import { findMessageByWaId, messageContent } from './messages.repository';
+import { indexMessage, removeMessageFromIndex } from './search/search-index';
 
 export type UpdateOutcome = 'applied' | 'unchanged' | 'unknown-target';
 
@@ -29,6 +30,7 @@ export function applyMessageEdit(input: { targetWaId: string; body: string; cont
   const { mimeType: _ignoredMime, ...rest } = input.content;
   const content = { ...messageContent(target), ...rest, edited: true };
   deps.db.update(messages).set({ body: input.body, content: JSON.stringify(content), editedAt: input.at }).where(eq(messages.id, target.id)).run();
+  indexMessage(deps.db, { id: target.id, conversationId: target.conversationId, kind: target.kind, body: input.body });
   return 'applied';
 }
 
@@ -38,6 +40,7 @@ export function applyMessageRevoke(input: { targetWaId: string; at: number }, de
   if (!target) return 'unknown-target';
   if (target.deletedAt !== null) return 'unchanged';
   deps.db.update(messages).set({ deletedAt: input.at }).where(eq(messages.id, target.id)).run();
+  removeMessageFromIndex(deps.db, target.id);
   return 'applied';
 }
 

@@ -4,6 +4,8 @@ import { replyWindowView } from './conversation-view';
 import { findTimelineMessage } from './message-views.repository';
 import { listInboxTemplates } from './template-views.repository';
 import { fillTemplate, readTemplateText } from './template-text';
+import { buildLockView, type LockView } from './lock-view';
+import type { Role } from '../accounts/accounts.tables';
 
 export interface TemplatePreviewView {
   header: string;
@@ -26,6 +28,8 @@ export interface ComposerView {
   /** Translated reason the last send was refused (window closed, too long…). */
   error: string | null;
   templates: TemplatePickerView;
+  /** The reply lock as the viewer sees it (banner, disabled composer); null when no viewer was given. */
+  lock: LockView | null;
 }
 
 export interface ComposerState {
@@ -35,6 +39,8 @@ export interface ComposerState {
   error?: string | null;
   templateId?: string;
   variables?: string[];
+  /** Who is looking, for the reply lock banner. */
+  viewer?: { id: string; role: Role } | null;
 }
 
 /** The composer for a conversation: the text form while the 24-hour window is open, the template picker after. */
@@ -48,6 +54,7 @@ export function buildComposerView(db: Db, conversation: { id: string; inboxId: s
     replyTo: quoted?.message.waMessageId ? { id: quoted.message.id, text: quoted.message.body, kind: quoted.message.kind } : null,
     error: state.error ?? null,
     templates: window.open ? { choices: [], selected: null } : buildTemplatePicker(db, conversation.inboxId, state.templateId, state.variables ?? []),
+    lock: state.viewer ? buildLockView(db, conversation.id, state.viewer, state.now) : null,
   };
 }
 

@@ -10,13 +10,15 @@ import type { PageContext } from '../../views/layout/page-context';
 import { CONVERSATION_STATUSES, type ConversationStatus } from './conversations.tables';
 import { findConversationSummary, type ConversationSummary } from './conversation-views.repository';
 import { findTimelineMessage } from './message-views.repository';
-import { ensureCanViewConversation } from './conversation-access';
+import { ensureCanActOnConversation } from './conversation-access';
 import type { Viewer } from '../accounts/sessions';
 import { createConversationNotFoundError, createMessageNotFoundError } from './conversations.errors';
 import { queueOutboundMessage } from './queue-outbound-message';
 import { resendDeadMessage } from './outbox';
 import { changeConversationStatus } from './change-conversation-status';
 import { addInternalNote } from './add-internal-note';
+import { getNoteLimit } from './note-settings';
+import { publishNotificationCreated } from './notifications.repository';
 import { resolveTemplateContent } from './resolve-template-content';
 import { buildComposerView, type ComposerState } from './composer-view';
 import { buildConversationPageView } from './conversation-page-view';
@@ -29,6 +31,9 @@ import { ConversationPage } from '../../views/conversations/conversation.page';
 import { MessageBubble } from '../../views/conversations/message-bubble';
 import { TIMELINE_MESSAGES_ID } from '../../views/conversations/timeline.fragment';
 import { renderError } from '../../views/errors/render-error';
+import { claimReplyLock } from './acquire-reply-lock';
+import { touchAgentActivity } from './locks.repository';
+import { getInboxBehaviour } from '../settings/inbox-behaviour';
 
 /** Refusals the composer explains in place (htmx 4 swaps 4xx): window closed, Meta's limits, a vanished quote. */
 const COMPOSER_REFUSALS = [404, 409, 422];
@@ -38,9 +43,9 @@ const COMPOSER_REFUSALS = [404, 409, 422];
  * through queueOutboundMessage, so the UI and the API obey the same rules.
  */
 export function conversationActionsRoutes(deps: AppDeps) {
-  // The one visibility check (conversation-access.ts) first, so per-inbox rules added there cover these pages too.
+  // The one action check (conversation-access.ts → inbox-access.ts) first: out-of-scope ids answer 404, change nothing.
   const requireConversation = (viewer: Viewer | undefined, id: string): ConversationSummary => {
-    ensureCanViewConversation(deps.db, viewer, id);
+    ensureCanActOnConversation(deps.db, viewer, id);
     const summary = findConversationSummary(deps.db, id);
     if (!summary) throw createConversationNotFoundError();
     return summary;
@@ -58,7 +63,7 @@ export function conversationActionsRoutes(deps: AppDeps) {
     const bubble = item ? toMessageView(item, messageViewContext(deps.db, summary.inboxId, now)) : undefined;
     return (
       <>
-        {form === 'note' ? <NoteForm page={page} conversationId={summary.id} /> : <Composer page={page} view={buildComposerView(deps.db, fresh, { now })} />}
+        {form === 'note' ? <NoteForm page={page} conversationId={summary.id} limit={getNoteLimit(deps.db)} /> : <Composer page={page} view={buildComposerView(deps.db, fresh, { now, viewer: page.user })} />}
         {bubble ? (
           <hx-partial hx-target={`#${TIMELINE_MESSAGES_ID}`} hx-swap="beforeend">
             <MessageBubble page={page} conversationId={summary.id} message={bubble} />
@@ -73,7 +78,7 @@ export function conversationActionsRoutes(deps: AppDeps) {
   /** A refused send: the composer (or, without htmx, the whole page) again, with the reason and what was typed. */
   const refused = (page: PageContext, request: Request, summary: ConversationSummary, error: unknown, state: Omit<ComposerState, 'now' | 'error'>) => {
     if (!isAppError(error) || !COMPOSER_REFUSALS.includes(error.status) || error.code === 'conversations.not_found') throw error;
-    const composer: ComposerState = { ...state, now: deps.clock.now(), error: page.t(error.messageKey as MessageKey, error.vars) };
+    const composer: ComposerState = { ...state, now: deps.clock.now(), viewer: page.user, error: page.t(error.messageKey as MessageKey, error.vars) };
     const body = isPartialRequest(request.headers) ? (
       <Composer page={page} view={buildComposerView(deps.db, summary, composer)} />
     ) : (
@@ -91,10 +96,13 @@ export function conversationActionsRoutes(deps: AppDeps) {
         const text = formText(body, 'text');
         const replyToId = formText(body, 'reply_to') || undefined;
         try {
+          // The reply lock: refused (409, nothing queued) while someone else holds it; taken or renewed otherwise.
+          claimReplyLock({ conversationId: summary.id, userId: viewer!.user.id, lockMinutes: getInboxBehaviour(deps.db).lockMinutes }, deps);
           const { messageId } = queueOutboundMessage(
             { conversationId: summary.id, author: { type: 'agent', id: viewer!.user.id }, content: { kind: 'text', text }, replyToMessageId: replyToId },
             deps,
           );
+          deps.live?.publish({ type: 'message.created', conversationId: summary.id, inboxId: summary.inboxId, direction: 'outbound' });
           return sent(page, request, summary, messageId, redirect);
         } catch (error) {
           return refused(page, request, summary, error, { text, replyToId });
@@ -109,8 +117,10 @@ export function conversationActionsRoutes(deps: AppDeps) {
         const templateId = formText(body, 'template');
         const variables = readVariables((name) => (body as Record<string, unknown> | undefined)?.[name]);
         try {
+          claimReplyLock({ conversationId: summary.id, userId: viewer!.user.id, lockMinutes: getInboxBehaviour(deps.db).lockMinutes }, deps);
           const content = resolveTemplateContent(deps.db, summary.inboxId, { id: templateId }, variables);
           const { messageId } = queueOutboundMessage({ conversationId: summary.id, author: { type: 'agent', id: viewer!.user.id }, content }, deps);
+          deps.live?.publish({ type: 'message.created', conversationId: summary.id, inboxId: summary.inboxId, direction: 'outbound' });
           return sent(page, request, summary, messageId, redirect);
         } catch (error) {
           return refused(page, request, summary, error, { templateId, variables });
@@ -124,12 +134,15 @@ export function conversationActionsRoutes(deps: AppDeps) {
         const summary = requireConversation(viewer, params.id);
         const text = formText(body, 'note');
         try {
-          const { messageId } = addInternalNote({ conversationId: summary.id, authorId: viewer!.user.id, text }, deps);
+          const { messageId, notifiedUserIds } = addInternalNote({ conversationId: summary.id, authorId: viewer!.user.id, text }, deps);
+          touchAgentActivity(deps.db, summary.id, viewer!.user.id, deps.clock.now());
+          for (const userId of notifiedUserIds) publishNotificationCreated(deps.live, userId);
+          deps.live?.publish({ type: 'conversation.changed', conversationId: summary.id, inboxId: summary.inboxId });
           return sent(page, request, summary, messageId, redirect, 'note');
         } catch (error) {
           if (!isAppError(error) || error.status !== 422) throw error;
           set.status = 422;
-          return <NoteForm page={page} conversationId={summary.id} text={text} error={page.t(error.messageKey as MessageKey, error.vars)} />;
+          return <NoteForm page={page} conversationId={summary.id} text={text} limit={getNoteLimit(deps.db)} error={page.t(error.messageKey as MessageKey, error.vars)} />;
         }
       },
       { access: INBOX_USERS },
@@ -144,6 +157,7 @@ export function conversationActionsRoutes(deps: AppDeps) {
         } catch (error) {
           return refused(page, request, summary, error, {});
         }
+        deps.live?.publish({ type: 'message.updated', conversationId: summary.id, inboxId: summary.inboxId });
         return redirect(`/conversations/${summary.id}`, 303);
       },
       { access: INBOX_USERS },
@@ -158,6 +172,7 @@ export function conversationActionsRoutes(deps: AppDeps) {
           return renderError(request.headers, page, 'badRequest');
         }
         changeConversationStatus({ conversationId: summary.id, status: status as ConversationStatus, actor: { id: viewer!.user.id, name: viewer!.user.name } }, deps);
+        deps.live?.publish({ type: 'conversation.changed', conversationId: summary.id, inboxId: summary.inboxId });
         return redirect(`/conversations/${summary.id}`, 303);
       },
       { access: INBOX_USERS },

@@ -4,12 +4,18 @@ import { toContactView, toConversationRow, type ContactView, type ConversationRo
 import { buildTimelineView, type TimelineView } from './timeline-view';
 import { buildComposerView, type ComposerState, type ComposerView } from './composer-view';
 import type { Keyset } from './keyset-cursor';
+import { getNoteLimit } from './note-settings';
+import { buildContactSidebarView, type ContactSidebarView } from './contact-sidebar-view';
+import { buildConversationActionsView, type ConversationActionsView } from './conversation-actions-view';
 
 export interface ConversationPageView {
   conversation: ConversationRowView;
   contact: ContactView;
   timeline: TimelineView;
   composer: ComposerView;
+  noteLimit: number;
+  sidebar: ContactSidebarView;
+  actions: ConversationActionsView;
 }
 
 /** Everything the conversation page shows: header, contact, the latest (or an older) page of the timeline, composer. */
@@ -19,5 +25,8 @@ export function buildConversationPageView(db: Db, summary: ConversationSummary, 
     contact: toContactView(summary),
     timeline: buildTimelineView(db, summary, { before: options.before, now: options.composer.now }),
     composer: buildComposerView(db, summary, options.composer),
+    noteLimit: getNoteLimit(db),
+    sidebar: buildContactSidebarView(db, summary),
+    actions: buildConversationActionsView(db, summary, options.composer.now),
   };
 }

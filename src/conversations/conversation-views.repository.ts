@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import { users } from '../accounts/accounts.tables';
 import { teams } from '../teams/teams.tables';
@@ -67,7 +67,13 @@ export interface ConversationQuery {
   inboxId?: string;
   assigneeId?: string;
   teamId?: string;
-  /** Keyset cursor: only conversations whose last activity sorts after this one (newest first). */
+  /** Who may see what (inbox-access.ts visibleConversationFilter); callers serving a person must pass it. */
+  visible?: SQL;
+  /** More conditions (list views, filters, search: list-query.ts), already allowlisted and parameterised. */
+  where?: SQL[];
+  /** Sort key and direction (list-query.ts listOrder); newest activity first when absent. */
+  order?: { key: SQL<number>; direction: 'asc' | 'desc' };
+  /** Keyset cursor: only conversations sorting after this one; `lastMessageAt` holds the order key's value. */
   after?: { lastMessageAt: number; id: string };
   limit: number;
 }
@@ -89,13 +95,18 @@ export function listConversationSummaries(db: Db, query: ConversationQuery): { r
   if (query.inboxId) where.push(eq(conversations.inboxId, query.inboxId));
   if (query.assigneeId) where.push(eq(conversations.assigneeId, query.assigneeId));
   if (query.teamId) where.push(eq(conversations.teamId, query.teamId));
+  if (query.visible) where.push(query.visible);
+  if (query.where) where.push(...query.where);
+  const order = query.order ?? { key: sql<number>`${conversations.lastMessageAt}`, direction: 'desc' };
+  const beyond = order.direction === 'desc' ? lt : gt;
   if (query.after) {
     const { lastMessageAt, id } = query.after;
-    where.push(or(lt(conversations.lastMessageAt, lastMessageAt), and(eq(conversations.lastMessageAt, lastMessageAt), lt(conversations.id, id)))!);
+    where.push(or(beyond(order.key, lastMessageAt), and(eq(order.key, lastMessageAt), beyond(conversations.id, id)))!);
   }
+  const by = order.direction === 'desc' ? desc : asc;
   const rows = joined(db)
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+    .orderBy(by(order.key), by(conversations.id))
     .limit(query.limit + 1)
     .all();
   return { rows: rows.slice(0, query.limit), hasMore: rows.length > query.limit };
@@ -106,11 +117,11 @@ export function findConversationSummary(db: Db, id: string): ConversationSummary
 }
 
 /** How many conversations each status tab holds (within one inbox when given). */
-export function countConversationsByStatus(db: Db, inboxId?: string): Record<ConversationStatus, number> {
+export function countConversationsByStatus(db: Db, inboxId?: string, visible?: SQL, where: SQL[] = []): Record<ConversationStatus, number> {
   const rows = db
     .select({ status: conversations.status, total: count() })
     .from(conversations)
-    .where(inboxId ? eq(conversations.inboxId, inboxId) : undefined)
+    .where(and(inboxId ? eq(conversations.inboxId, inboxId) : undefined, visible, ...where))
     .groupBy(conversations.status)
     .all();
   const counts: Record<ConversationStatus, number> = { open: 0, pending: 0, snoozed: 0, resolved: 0 };

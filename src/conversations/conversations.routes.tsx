@@ -3,7 +3,6 @@ import type { AppDeps } from '../deps';
 import { webContext } from '../accounts/web-context.plugin';
 import { INBOX_USERS } from '../accounts/access-policy';
 import { isPartialRequest } from '../platform/http/htmx';
-import { CONVERSATION_STATUSES, type ConversationStatus } from './conversations.tables';
 import { findConversationSummary, listInboxChoices, resetUnreadCount, type ConversationSummary } from './conversation-views.repository';
 import { ensureCanViewConversation } from './conversation-access';
 import type { Viewer } from '../accounts/sessions';
@@ -11,6 +10,7 @@ import { createConversationNotFoundError } from './conversations.errors';
 import { decodeCursor } from './keyset-cursor';
 import { readVariables } from './form-values';
 import { buildConversationListView, buildInboxView } from './inbox-list-view';
+import { parseListFilters } from './list-query';
 import { buildConversationPageView } from './conversation-page-view';
 import { buildTimelineView } from './timeline-view';
 import { buildComposerView, templatePreview } from './composer-view';
@@ -22,8 +22,8 @@ import { ConversationPage } from '../../views/conversations/conversation.page';
 import { TimelineItems } from '../../views/conversations/timeline.fragment';
 import { Composer } from '../../views/conversations/composer.fragment';
 import { TemplatePreview } from '../../views/conversations/template-preview.fragment';
-
-const isStatus = (value: string): value is ConversationStatus => (CONVERSATION_STATUSES as readonly string[]).includes(value);
+import { acquireReplyLock } from './acquire-reply-lock';
+import { getInboxBehaviour } from '../settings/inbox-behaviour';
 
 export interface ConversationsRoutesOptions {
   /** Told when an agent opens a conversation that had unread messages (the channel sends WhatsApp read receipts). */
@@ -47,17 +47,20 @@ export function conversationsRoutes(deps: AppDeps, options: ConversationsRoutesO
     .use(webContext(deps))
     .get(
       '/conversations',
-      ({ page, query, request }) => {
-        const status = isStatus(queryText(query, 'status')) ? (queryText(query, 'status') as ConversationStatus) : 'open';
+      ({ page, query, request, viewer }) => {
+        // Views, filters, sort and search are allowlisted in list-query.ts; unknown values fall back to defaults.
+        const filters = parseListFilters((name) => queryText(query, name));
+        const status = filters.status;
         const inboxId = queryText(query, 'inbox') || null;
         const cursor = decodeCursor(queryText(query, 'cursor'));
         const now = deps.clock.now();
-        if (cursor && isPartialRequest(request.headers)) {
+        // htmx asks for rows only: the next page ("load more"), or the list re-filtered by the search box.
+        if (isPartialRequest(request.headers)) {
           const inboxes = listInboxChoices(deps.db);
           const known = inboxes.some((i) => i.id === inboxId) ? inboxId : null;
-          return <ConversationRows page={page} view={buildConversationListView(deps.db, { status, inboxId: known, cursor, now }, inboxes.length > 1)} />;
+          return <ConversationRows page={page} view={buildConversationListView(deps.db, { status, inboxId: known, cursor, now, viewer, filters }, inboxes.length > 1)} />;
         }
-        return <InboxPage page={page} view={buildInboxView(deps.db, { status, inboxId, cursor, now })} />;
+        return <InboxPage page={page} view={buildInboxView(deps.db, { status, inboxId, cursor, now, viewer, filters })} />;
       },
       { access: INBOX_USERS },
     )
@@ -70,9 +73,11 @@ export function conversationsRoutes(deps: AppDeps, options: ConversationsRoutesO
           summary.unreadCount = 0;
           options.onConversationRead?.(summary.id);
         }
+        // Opening to reply takes the reply lock (or shows who holds it); same cross-site caution as above.
+        if (request.headers.get('sec-fetch-site') !== 'cross-site') acquireReplyLock({ conversationId: summary.id, userId: viewer!.user.id, lockMinutes: getInboxBehaviour(deps.db).lockMinutes }, deps);
         const view = buildConversationPageView(deps.db, summary, {
           before: decodeCursor(queryText(query, 'before')),
-          composer: { now: deps.clock.now(), replyToId: queryText(query, 'reply_to') || undefined, templateId: queryText(query, 'template') || undefined },
+          composer: { now: deps.clock.now(), viewer: viewer?.user, replyToId: queryText(query, 'reply_to') || undefined, templateId: queryText(query, 'template') || undefined },
         });
         return <ConversationPage page={page} view={view} />;
       },
@@ -94,6 +99,7 @@ export function conversationsRoutes(deps: AppDeps, options: ConversationsRoutesO
         const summary = requireConversation(viewer, params.id);
         const composer = buildComposerView(deps.db, summary, {
           now: deps.clock.now(),
+          viewer: viewer?.user,
           replyToId: queryText(query, 'reply_to') || undefined,
           templateId: queryText(query, 'template') || undefined,
         });

@@ -9,6 +9,9 @@ export const inboxes = sqliteTable('inboxes', {
   name: text('name').notNull(),
   channelType: text('channel_type', { enum: ['whatsapp'] }).notNull(),
   defaultTeamId: text('default_team_id').references(() => teams.id, { onDelete: 'set null' }),
+  /** Private mode: agents see only conversations assigned to them (plus the unassigned queue when allowed). */
+  privateMode: integer('private_mode', { mode: 'boolean' }).notNull().default(false),
+  privateShowsQueue: integer('private_shows_queue', { mode: 'boolean' }).notNull().default(true),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -37,6 +40,8 @@ export const conversations = sqliteTable(
     unreadCount: integer('unread_count').notNull().default(0),
     snoozedUntil: integer('snoozed_until'),
     resolvedAt: integer('resolved_at'),
+    /** Last time the assignee (or any agent) opened, replied, noted or typed here: the idle-release rule reads it. */
+    lastAgentActivityAt: integer('last_agent_activity_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

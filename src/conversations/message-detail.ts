@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/translate';
 import type { ContactCard, MetaErrorInfo, OrderItem } from './message-content';
+import { LIST_EVENT_KEYS } from './list-events';
 
 /** The kind-specific part of a bubble. Links are pre-checked here so views never build an href from raw input. */
 export type MessageDetail =
@@ -29,6 +30,10 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   number_changed: 'inbox.event.numberChanged',
   identity_changed: 'inbox.event.identityChanged',
   status_changed: 'inbox.event.statusChanged',
+  ...LIST_EVENT_KEYS,
+  lock_taken_over: 'lock.event.takenOver',
+  idle_released: 'lock.event.idleReleased',
+  contact_updated: 'sidebar.event.updated',
 };
 
 type Content = Record<string, unknown>;

@@ -17,6 +17,7 @@ import {
   setBusinessReaction,
   touchConversationForOutbound,
 } from './outbox.repository';
+import { indexMessage } from './search/search-index';
 
 export interface QueueOutboundInput {
   conversationId: string;
@@ -101,6 +102,7 @@ export function queueOutboundMessage(input: QueueOutboundInput, deps: QueueOutbo
       replyToWaId,
       now,
     });
+    indexMessage(tx, { id: messageId, conversationId: input.conversationId, kind, body });
     if (content.kind === 'media' && payload.content.kind === 'media') copyMediaToMessage(tx, { sourceId: content.mediaId, newId: payload.content.mediaId, messageId, now });
     if (reactionTarget && content.kind === 'reaction') setBusinessReaction(tx, reactionTarget, content.emoji);
     insertOutboxRow(tx, { id: outboxId, messageId, inboxId: conversation.inboxId, recipient: conversation.recipient, payload, now });

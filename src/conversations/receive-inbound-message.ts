@@ -8,6 +8,7 @@ import { conversations, media, messages } from './conversations.tables';
 import { findActiveConversation, findConversation, findInbox } from './conversations.repository';
 import { findMessageByWaId } from './messages.repository';
 import { messagePreview } from './message-preview';
+import { indexContact, indexMessage } from './search/search-index';
 
 export interface InboundMedia {
   /** WhatsApp's media id, used by the download worker. */
@@ -97,6 +98,8 @@ export function receiveInboundMessage(input: InboundMessageInput, deps: ReceiveD
       now,
     });
     const mediaId = input.media ? insertMedia(tx, messageId, input.media, { newId: deps.newId, now }) : undefined;
+    indexMessage(tx, { id: messageId, conversationId: conversation.id, kind: input.kind, body: input.body });
+    indexContact(tx, contact.id);
     // Only a live customer message opens the reply window, counts as unread and wakes a snoozed thread.
     touchConversation(tx).run({ id: conversation.id, sentAt: input.sentAt, preview: messagePreview(input.kind, input.body), bump: fromCustomer && live ? 1 : 0, now });
     return { conversationId: conversation.id, messageId, duplicate: false, mediaId };
@@ -190,6 +193,7 @@ function upgradePlaceholder(tx: Db, messageId: string, conversationId: string, i
     .set({ kind: input.kind, body: input.body, content: JSON.stringify(input.content) })
     .where(eq(messages.id, messageId))
     .run();
+  indexMessage(tx, { id: messageId, conversationId, kind: input.kind, body: input.body });
   const mediaId = input.media ? insertMedia(tx, messageId, input.media, deps) : undefined;
   return { conversationId, messageId, duplicate: false, mediaId };
 }

@@ -46,3 +46,28 @@ export function recordConversationEvent(input: ConversationEventInput, deps: { d
     .run();
   return { messageId: id, duplicate: false };
 }
+
+/**
+ * An agent's change to a known conversation (assigned, transferred, snoozed, labelled…) as an `event` line in its
+ * timeline, written in the caller's transaction. `content.event` names the change; message-detail.ts maps it to text.
+ */
+export function recordActionEvent(db: Db, input: { conversationId: string; actorId: string | null; content: { event: string } & Record<string, string> }, deps: { newId: NewId; now: number }): string {
+  const id = deps.newId('msg');
+  db.insert(messages)
+    .values({
+      id,
+      conversationId: input.conversationId,
+      direction: 'out',
+      authorType: 'system',
+      authorId: input.actorId,
+      kind: 'event',
+      body: '',
+      content: JSON.stringify(input.content),
+      status: 'sent',
+      statusAt: deps.now,
+      sentAt: deps.now,
+      createdAt: deps.now,
+    })
+    .run();
+  return id;
+}

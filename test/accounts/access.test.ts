@@ -24,6 +24,8 @@ const PUBLIC_ROUTES = new Set([
 /** Settings sections every signed-in role may use; everything else under /settings is for admins (teams: managers). */
 const OPEN_TO_ALL_ROLES = [/^\/settings$/, /^\/settings\/profile$/, /^\/settings\/password$/];
 const MANAGERS = [/^\/settings\/teams/];
+/** Settings every inbox user manages for themself (agents yes, analysts no). */
+const INBOX_USER_SETTINGS = [/^\/settings\/canned-responses/, /^\/settings\/notifications$/];
 
 let t: TestApp;
 let routes: { method: string; path: string }[];
@@ -72,7 +74,11 @@ describe('access control over the whole route table', () => {
     test(`an ${role} is refused every admin-only settings route`, async () => {
       const { client } = await t.signedIn(role);
       const adminOnly = routes.filter(
-        (r) => r.path.startsWith('/settings') && !OPEN_TO_ALL_ROLES.some((re) => re.test(r.path)) && !MANAGERS.some((re) => re.test(r.path)),
+        (r) =>
+          r.path.startsWith('/settings') &&
+          !OPEN_TO_ALL_ROLES.some((re) => re.test(r.path)) &&
+          !MANAGERS.some((re) => re.test(r.path)) &&
+          !(role === 'agent' && INBOX_USER_SETTINGS.some((re) => re.test(r.path))),
       );
       const leaks: string[] = [];
       for (const { method, path } of adminOnly) {

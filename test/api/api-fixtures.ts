@@ -15,6 +15,7 @@ export function apiClient(t: TestApp) {
     token,
     get: (path: string) => call('GET', path),
     post: (path: string, body: unknown) => call('POST', path, body),
+    put: (path: string, body: unknown) => call('PUT', path, body),
     anonymous: (method: string, path: string) => call(method, path, undefined, {}),
   };
 }

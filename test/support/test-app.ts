@@ -12,6 +12,7 @@ import { createUser } from '../../src/accounts/create-user';
 import type { Role } from '../../src/accounts/accounts.tables';
 import { FakeClock } from './fake-clock';
 import { createWaker } from '../../src/platform/wake';
+import { createLiveHub } from '../../src/platform/live-hub';
 import { TestClient } from './test-client';
 
 export interface TestApp {
@@ -51,6 +52,7 @@ export function createTestApp(configOverrides: Partial<Record<keyof Config, stri
     version: '0.0.0-test',
     wake: waker.wake,
     waker,
+    live: createLiveHub(),
   };
   const app = createApp(deps);
   let users = 0;

@@ -4,6 +4,9 @@ import { CsrfField } from '../components/form-field';
 import { formatDuration } from './format-duration';
 import { TemplatePicker } from './template-picker';
 import { kindKey } from './message-markers';
+import { ComposerExtras } from './attachment-form';
+import { CannedSlot } from './canned-list.fragment';
+import { ReplyLockArea } from './lock-banner';
 
 export const COMPOSER_ID = 'composer';
 export const TEXT_LIMIT = 4096;
@@ -22,7 +25,16 @@ export function Composer({ page, view }: { page: PageContext; view: ComposerView
       ) : (
         ''
       )}
-      {view.window.open ? <TextComposer page={page} view={view} /> : <TemplatePicker page={page} conversationId={view.conversationId} view={view.templates} />}
+      <ReplyLockArea page={page} lock={view.lock}>
+        {view.window.open ? (
+          <>
+            <TextComposer page={page} view={view} />
+            <ComposerExtras page={page} conversationId={view.conversationId} />
+          </>
+        ) : (
+          <TemplatePicker page={page} conversationId={view.conversationId} view={view.templates} />
+        )}
+      </ReplyLockArea>
     </section>
   );
 }
@@ -62,6 +74,7 @@ function TextComposer({ page, view }: { page: PageContext; view: ComposerView })
       <textarea id="composer-text" name="text" rows="3" dir="auto" required data-counter="composer-count" data-limit={String(TEXT_LIMIT)} placeholder={page.t('inbox.composer.placeholder')} safe>
         {view.text}
       </textarea>
+      <CannedSlot conversationId={view.conversationId} />
       <div class="composer-actions">
         <span id="composer-count" class={`muted small${length > TEXT_LIMIT ? ' over-limit' : ''}`} aria-live="polite" safe>
           {`${page.format.number(length)} / ${page.format.number(TEXT_LIMIT)}`}

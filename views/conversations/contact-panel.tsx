@@ -1,9 +1,11 @@
 import type { PageContext } from '../layout/page-context';
 import type { ContactView, ConversationRowView } from '../../src/conversations/conversation-view';
 import type { MessageKey } from '../../src/i18n/translate';
+import type { ContactSidebarView } from '../../src/conversations/contact-sidebar-view';
+import { SidebarEditor } from './sidebar-editor';
 
 /** Who the customer is (every identity WhatsApp gave us) and where the conversation sits in the team. */
-export function ContactPanel({ page, contact, conversation }: { page: PageContext; contact: ContactView; conversation: ConversationRowView }) {
+export function ContactPanel({ page, contact, conversation, sidebar }: { page: PageContext; contact: ContactView; conversation: ConversationRowView; sidebar?: ContactSidebarView }) {
   const rows: [MessageKey, string, 'ltr' | 'auto'][] = [
     ['inbox.contact.name', contact.name, 'auto'],
     ['inbox.contact.profileName', contact.profileName, 'auto'],
@@ -47,6 +49,7 @@ export function ContactPanel({ page, contact, conversation }: { page: PageContex
           ''
         )}
       </dl>
+      {sidebar ? <SidebarEditor page={page} view={sidebar} /> : ''}
     </aside>
   );
 }

@@ -8,6 +8,8 @@ import { Composer } from './composer.fragment';
 import { NoteForm } from './note-form.fragment';
 import { ContactPanel } from './contact-panel';
 import { WindowBadge } from './window-badge';
+import { ShortcutsHelp } from './shortcuts-help';
+import { ConversationActions } from './conversation-actions';
 
 /** One conversation: header with status actions, the timeline, the composer, and the contact beside (below on phones). */
 export function ConversationPage({ page, view }: { page: PageContext; view: ConversationPageView }) {
@@ -30,13 +32,15 @@ export function ConversationPage({ page, view }: { page: PageContext; view: Conv
               <WindowBadge page={page} window={c.window} />
             </div>
             <StatusActions page={page} conversation={c} />
+            <ConversationActions page={page} view={view.actions} />
           </header>
           <Timeline page={page} view={view.timeline} />
           <Composer page={page} view={view.composer} />
-          <NoteForm page={page} conversationId={c.id} />
+          <NoteForm page={page} conversationId={c.id} limit={view.noteLimit} />
         </div>
-        <ContactPanel page={page} contact={view.contact} conversation={c} />
+        <ContactPanel page={page} contact={view.contact} conversation={c} sidebar={view.sidebar} />
       </div>
+      <ShortcutsHelp page={page} />
     </AppShell>
   );
 }

@@ -3,12 +3,15 @@ import type { ConversationStatus } from '../../src/conversations/conversations.t
 import type { InboxView } from '../../src/conversations/inbox-list-view';
 import { AppShell } from '../layout/app-shell';
 import { ConversationRows, CONVERSATION_LIST_ID } from './conversation-list.fragment';
+import { ShortcutsHelp } from './shortcuts-help';
+import { ListFilters } from './list-filters';
+import { BulkBar } from './bulk-bar';
 
 const TABS: ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
 
 /** The conversation list: a tab per status, an inbox filter when there are several, newest activity first. */
 export function InboxPage({ page, view }: { page: PageContext; view: InboxView }) {
-  const query = (status: ConversationStatus) => `/conversations?status=${status}${view.inboxId ? `&inbox=${encodeURIComponent(view.inboxId)}` : ''}`;
+  const query = (status: ConversationStatus) => `/conversations?status=${status}${view.filterQuery ? `&${view.filterQuery}` : ''}`;
   return (
     <AppShell page={page} title={page.t('inbox.title')}>
       <div class="inbox-header">
@@ -48,16 +51,12 @@ export function InboxPage({ page, view }: { page: PageContext; view: InboxView }
           ))}
         </ul>
       </nav>
-      {view.list.rows.length === 0 ? (
-        <div class="card muted" safe>
-          {page.t(view.status === 'open' ? 'inbox.empty.open' : 'inbox.empty.other')}
-        </div>
-      ) : (
-        ''
-      )}
+      <ListFilters page={page} view={view} />
+      <BulkBar page={page} choices={view.choices} returnTo={`/conversations?status=${view.status}${view.filterQuery ? `&${view.filterQuery}` : ''}`} />
       <ul id={CONVERSATION_LIST_ID} class="conversation-list">
         <ConversationRows page={page} view={view.list} />
       </ul>
+      <ShortcutsHelp page={page} />
     </AppShell>
   );
 }

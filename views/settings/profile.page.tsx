@@ -2,12 +2,15 @@ import type { PageContext } from '../layout/page-context';
 import { SettingsShell } from './settings-shell';
 import { CsrfField, FormField } from '../components/form-field';
 import { LocaleSelect } from '../components/locale-select';
+import { NotificationSettings, type NotificationSettingsView } from '../live/notification-settings';
 
 export interface ProfileView {
   name: string;
   locale: string;
   errors?: Record<string, string>;
   notice?: string;
+  /** Inbox users only: new-message alerts. */
+  notifications?: NotificationSettingsView;
 }
 
 /** The signed-in user's own name, language and password. */
@@ -32,6 +35,7 @@ export function ProfilePage({ page, view }: { page: PageContext; view: ProfileVi
           {page.t('common.save')}
         </button>
       </form>
+      {view.notifications ? <NotificationSettings page={page} view={view.notifications} /> : ''}
       <form method="post" action="/settings/password" class="card">
         <h2 safe>{page.t('profile.password')}</h2>
         <CsrfField page={page} />

@@ -6,6 +6,11 @@ import { whatsapp } from './ar/whatsapp';
 import { inbox } from './ar/inbox';
 import { assignment } from './ar/assignment';
 import { hours } from './ar/hours';
+import { notes } from './ar/notes';
+import { inboxAccess } from './ar/inbox-access';
+import { live } from './ar/live';
+import { lock } from './ar/lock';
+import { list } from './ar/list';
 
 /** Arabic must cover every English key; the type below makes a missing one a compile error. */
-export const ar: Record<MessageKey, string> = { ...common, ...accounts, ...admin, ...whatsapp, ...inbox, ...assignment, ...hours };
+export const ar: Record<MessageKey, string> = { ...common, ...accounts, ...admin, ...whatsapp, ...inbox, ...assignment, ...hours, ...inboxAccess, ...notes, ...live, ...lock, ...list };

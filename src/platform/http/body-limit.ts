@@ -10,13 +10,15 @@ export function exceedsBodyLimit(headers: Headers, limit: number): boolean {
 }
 
 /** Paths that legitimately receive more than the default: Meta's webhooks (up to 3 MB) and sandbox media uploads. */
-const LARGER_ALLOWANCES: { prefix: string; bytes: number }[] = [
+const LARGER_ALLOWANCES: { prefix: string; bytes: number; pattern?: RegExp }[] = [
   { prefix: '/webhooks/', bytes: 4 * 1024 * 1024 },
   { prefix: '/sandbox/graph/', bytes: 20 * 1024 * 1024 },
+  // Agents' attachments: documents may be 100 MB (Meta's limit), plus the form around the file.
+  { prefix: '/conversations/', pattern: /^\/conversations\/[\w-]+\/attachments$/, bytes: 101 * 1024 * 1024 },
 ];
 
 export function bodyLimitFor(path: string, defaultLimit: number): number {
-  const allowance = LARGER_ALLOWANCES.find((a) => path.startsWith(a.prefix));
+  const allowance = LARGER_ALLOWANCES.find((a) => path.startsWith(a.prefix) && (!a.pattern || a.pattern.test(path)));
   return allowance ? Math.max(defaultLimit, allowance.bytes) : defaultLimit;
 }
 

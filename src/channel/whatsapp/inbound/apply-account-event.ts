@@ -7,6 +7,7 @@ import { changeContactWaId, upsertContact } from '../../../contacts/upsert-conta
 import { setContactNameIfBlank } from '../../../contacts/set-contact-name';
 import { recordConversationEvent } from '../../../conversations/record-conversation-event';
 import { findMessageByWaId } from '../../../conversations/messages.repository';
+import { indexContact } from '../../../conversations/search/search-index';
 import type { InboundEvent } from './inbound-events';
 import type { ApplyContext } from './apply-inbound-event';
 
@@ -43,6 +44,7 @@ export function applyAccountEvent(event: AccountEvent, ctx: ApplyContext): void 
       const contact = upsertContact(ctx.db, { waId: event.waId, userId: null }, deps);
       // The owner's address-book name is the business's own name for them: fill it, never overwrite the team's.
       if (event.name) setContactNameIfBlank(ctx.db, contact.id, event.name, ctx.now);
+      indexContact(ctx.db, contact.id);
       return ctx.count('contactsSynced');
     }
     case 'history-declined':

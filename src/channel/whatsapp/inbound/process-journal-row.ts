@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/db/client';
 import type { NewId } from '../../../platform/ids';
 import type { Logger } from '../../../platform/logger';
+import type { LiveEvent } from '../../../platform/live-hub';
 import { findChannelById, findChannelByPhoneNumberId, type WhatsappChannel } from '../channels/whatsapp-channels.repository';
 import { markJournalRow, type JournalRow } from '../webhook-journal.repository';
 import { applyInboundEvent } from './apply-inbound-event';
@@ -27,7 +28,7 @@ const MAX_NOTES = 20;
  * each, then mark the row. Any throw rolls back everything the row did and marks it failed with the reason;
  * items that could not be read fail the row too, after the readable ones have landed.
  */
-export function processJournalRow(tx: Db, row: JournalRow, deps: { newId: NewId; now: number; logger: Logger; channels?: Map<string, WhatsappChannel> }): RowOutcome {
+export function processJournalRow(tx: Db, row: JournalRow, deps: { newId: NewId; now: number; logger: Logger; channels?: Map<string, WhatsappChannel>; onFact?: (event: LiveEvent) => void }): RowOutcome {
   const summary: JournalSummary = { counts: {}, notes: [] };
   const count = (key: string, note?: string) => {
     summary.counts[key] = (summary.counts[key] ?? 0) + 1;
@@ -44,7 +45,7 @@ export function processJournalRow(tx: Db, row: JournalRow, deps: { newId: NewId;
     for (const ignored of mapped.ignored) count('ignored', `ignored: ${ignored}`);
     const channelFor = channelLookup(tx, row, deps.channels ?? new Map());
     tx.transaction((sp) => {
-      for (const event of mapped.events) applyInboundEvent(event, { db: sp as unknown as Db, newId: deps.newId, now: deps.now, logger: deps.logger, channelFor, count });
+      for (const event of mapped.events) applyInboundEvent(event, { db: sp as unknown as Db, newId: deps.newId, now: deps.now, logger: deps.logger, channelFor, count, onFact: deps.onFact });
     });
   } catch (error) {
     const message = error instanceof UnknownNumberError ? error.message : `processing failed: ${error instanceof Error ? error.message : String(error)}`;

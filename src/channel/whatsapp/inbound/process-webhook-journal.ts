@@ -2,6 +2,7 @@ import { runInTransaction, type Db } from '../../../platform/db/client';
 import type { Clock } from '../../../platform/clock';
 import type { NewId } from '../../../platform/ids';
 import type { Logger } from '../../../platform/logger';
+import type { LiveEvent, LiveHub } from '../../../platform/live-hub';
 import { elapsedMs } from '../../../platform/clock';
 import { findJournalRow, listPendingJournalRows, newestJournalId } from '../webhook-journal.repository';
 import { processJournalRow, type RowOutcome } from './process-journal-row';
@@ -13,6 +14,7 @@ export interface JournalDeps {
   newId: NewId;
   logger: Logger;
   wake?: (name: string) => void;
+  live?: LiveHub;
 }
 
 export interface DrainResult {
@@ -44,17 +46,19 @@ export async function processWebhookJournal(deps: JournalDeps): Promise<DrainRes
     const rows = listPendingJournalRows(deps.db, ROWS_PER_TRANSACTION);
     if (rows.length === 0) break;
     let mediaQueued = false;
+    const facts: LiveEvent[] = [];
     const started = elapsedMs();
     runInTransaction(deps.db, (tx) => {
       const channels = new Map<string, WhatsappChannel>();
       for (const row of rows) {
-        const outcome = processJournalRow(tx, row, { newId: deps.newId, now: deps.clock.now(), logger: deps.logger, channels });
+        const outcome = processJournalRow(tx, row, { newId: deps.newId, now: deps.clock.now(), logger: deps.logger, channels, onFact: (fact) => facts.push(fact) });
         total[outcome.status]++;
         if (outcome.summary.counts.media) mediaQueued = true;
         if (elapsedMs() - started > (busy ? BUSY_BUDGET_MS : BUDGET_MS)) break;
       }
     });
     if (mediaQueued) deps.wake?.('media');
+    publishFacts(deps.live, facts);
     await (busy ? Bun.sleep(BUSY_PAUSE_MS) : new Promise((resolve) => setImmediate(resolve)));
     // Rows journaled while we yielded mean a burst is on.
     const newest = newestJournalId(deps.db);
@@ -66,10 +70,28 @@ export async function processWebhookJournal(deps: JournalDeps): Promise<DrainRes
 
 /** Re-runs one row (the webhook log's "replay"): safe because every step is idempotent. */
 export function replayJournalRow(deps: JournalDeps, id: string): RowOutcome | null {
+  const facts: LiveEvent[] = [];
   const outcome = runInTransaction(deps.db, (tx) => {
     const row = findJournalRow(tx, id);
-    return row ? processJournalRow(tx, row, { newId: deps.newId, now: deps.clock.now(), logger: deps.logger }) : null;
+    return row ? processJournalRow(tx, row, { newId: deps.newId, now: deps.clock.now(), logger: deps.logger, onFact: (fact) => facts.push(fact) }) : null;
   });
+  publishFacts(deps.live, facts);
   if (outcome?.summary.counts.media) deps.wake?.('media');
   return outcome;
+}
+
+/**
+ * Live facts go out only after the commit (a tab re-fetching earlier would not see the rows yet); repeats within a
+ * batch collapse, since a tab refreshes the whole view once anyway. A row rolled back in its savepoint may leave a
+ * harmless extra refresh.
+ */
+function publishFacts(live: LiveHub | undefined, facts: LiveEvent[]) {
+  if (!live) return;
+  const seen = new Set<string>();
+  for (const fact of facts) {
+    const key = JSON.stringify(fact);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    live.publish(fact);
+  }
 }

@@ -1,5 +1,6 @@
 import { claimDueOutbound, markExpiredLeasesUnknown, markOutboundSent, type ClaimedOutbound } from '../../../conversations/outbox';
 import { coalesce } from '../../../platform/wake';
+import { findMessage } from '../../../conversations/messages.repository';
 import { listChannels, type WhatsappChannel } from '../channels/whatsapp-channels.repository';
 import { buildMessageBody } from '../graph/graph-api.payloads';
 import { graphClientFor } from './channel-graph';
@@ -43,6 +44,13 @@ export function createOutboundDelivery(deps: OutboundDeliveryDeps) {
       const outcome = failures.handle({ row, channel, error, log });
       report[outcome]++;
     }
+    publishDeliveryChange(row.messageId, row.inboxId);
+  }
+
+  /** After the send's own commit: the bubble's ticks or error change in open conversation views. */
+  function publishDeliveryChange(messageId: string, inboxId: string) {
+    const message = deps.live ? findMessage(deps.db, messageId) : undefined;
+    if (message) deps.live?.publish({ type: 'message.updated', conversationId: message.conversationId, inboxId });
   }
 
   async function drainOnce(): Promise<void> {

@@ -2,6 +2,7 @@ import type { Clock } from '../../../platform/clock';
 import type { Db } from '../../../platform/db/client';
 import type { NewId } from '../../../platform/ids';
 import type { Logger } from '../../../platform/logger';
+import type { LiveHub } from '../../../platform/live-hub';
 import type { GraphAccess } from './channel-graph';
 import type { SendRateLimiter } from './send-rate-limiter';
 
@@ -18,6 +19,8 @@ export interface OutboundDeliveryDeps extends GraphAccess {
   random?: () => number;
   /** Sends in flight at once, across recipients (each recipient has at most one). */
   concurrency?: number;
+  /** Open tabs hear that a message's delivery state changed (sent, retried, failed). */
+  live?: LiveHub;
 }
 
 export interface DrainReport {

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { runInTransaction } from '../platform/db/client';
+import { teams } from '../teams/teams.tables';
+import { conversations } from './conversations.tables';
+import { recordActionEvent } from './record-conversation-event';
+import { canTakeMore } from './agent-capacity';
+import { actableConversation, assignableUser, mayOverrideCapacity, publishChanged, type ChangeActor, type ChangeDeps } from './conversation-change';
+import { createAtCapacityError, createUnknownAssigneeError, createUnknownTeamError } from './conversation-changes.errors';
+import type { Db } from '../platform/db/client';
+import type { Conversation } from './conversations.repository';
+
+export interface AssignInput {
+  conversationId: string;
+  /** A user id, null to unassign, undefined to leave the agent as is. */
+  assigneeId?: string | null;
+  /** A team id, null for no team, undefined to leave the team as is. */
+  teamId?: string | null;
+  actor: ChangeActor;
+  /** A supervisor or admin assigning past the agent's capacity on purpose. */
+  overrideCapacity?: boolean;
+}
+
+/**
+ * Gives a conversation to an agent and/or a team, with a timeline line per change. The agent must be an enabled
+ * inbox user who may see the conversation, and have capacity unless a supervisor or admin overrides it.
+ * Returns whether anything changed; runs in the caller's transaction when given one (bulk, transfer).
+ */
+export function assignConversation(input: AssignInput, deps: ChangeDeps): { changed: boolean } {
+  const result = runInTransaction(deps.db, (tx) => applyAssignment(tx, input, deps));
+  if (result.changed) publishChanged(deps, [result.conversation]);
+  return { changed: result.changed };
+}
+
+export function applyAssignment(tx: Db, input: AssignInput, deps: ChangeDeps): { changed: boolean; conversation: Conversation } {
+  const conversation = actableConversation(tx, input.actor, input.conversationId);
+  const now = deps.clock.now();
+  const update: Partial<Conversation> = {};
+  if (input.assigneeId !== undefined && input.assigneeId !== conversation.assigneeId) {
+    if (input.assigneeId === null) {
+      update.assigneeId = null;
+      recordActionEvent(tx, { conversationId: conversation.id, actorId: input.actor.id, content: { event: 'unassigned', actor: input.actor.name } }, { newId: deps.newId, now });
+    } else {
+      const assignee = assignableUser(tx, input.assigneeId, conversation);
+      if (!assignee) throw createUnknownAssigneeError();
+      if (!canTakeMore(tx, assignee.id) && !(input.overrideCapacity && mayOverrideCapacity(input.actor))) throw createAtCapacityError({ name: assignee.name });
+      update.assigneeId = assignee.id;
+      recordActionEvent(tx, { conversationId: conversation.id, actorId: input.actor.id, content: { event: 'assigned', actor: input.actor.name, assignee: assignee.name } }, { newId: deps.newId, now });
+    }
+  }
+  if (input.teamId !== undefined && input.teamId !== conversation.teamId) {
+    const team = input.teamId === null ? null : tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, input.teamId)).get();
+    if (team === undefined) throw createUnknownTeamError();
+    update.teamId = team?.id ?? null;
+    recordActionEvent(
+      tx,
+      { conversationId: conversation.id, actorId: input.actor.id, content: team ? { event: 'team_assigned', actor: input.actor.name, team: team.name } : { event: 'team_removed', actor: input.actor.name } },
+      { newId: deps.newId, now },
+    );
+  }
+  if (Object.keys(update).length === 0) return { changed: false, conversation };
+  tx.update(conversations)
+    .set({ ...update, updatedAt: now })
+    .where(eq(conversations.id, conversation.id))
+    .run();
+  return { changed: true, conversation };
+}

@@ -1,0 +1,113 @@
+import type { PageContext } from '../layout/page-context';
+import type { Role } from '../../src/accounts/accounts.tables';
+import type { MessageKey } from '../../src/i18n/translate';
+import { SettingsShell } from './settings-shell';
+import { CsrfField } from '../components/form-field';
+import { Notice } from './notice';
+
+export interface InboxAccessView {
+  inbox: { id: string; name: string; privateMode: boolean; privateShowsQueue: boolean };
+  members: { id: string; name: string; email: string; role: Role }[];
+  /** Active agents and supervisors not yet members. */
+  candidates: { id: string; name: string; email: string }[];
+  memberError?: string;
+  notice?: string;
+}
+
+/** One inbox: private mode, and who its members are. */
+export function InboxAccessPage({ page, view }: { page: PageContext; view: InboxAccessView }) {
+  const base = `/settings/inboxes/${view.inbox.id}`;
+  return (
+    <SettingsShell page={page} title={view.inbox.name}>
+      <p>
+        <a href="/settings/inboxes" safe>
+          {page.t('inboxAccess.back')}
+        </a>
+      </p>
+      <h1 dir="auto" safe>
+        {view.inbox.name}
+      </h1>
+      <Notice ok={view.notice} />
+      <h2 safe>{page.t('inboxAccess.settings.title')}</h2>
+      <form method="post" action={`${base}/settings`} class="card">
+        <CsrfField page={page} />
+        <p>
+          <label>
+            <input type="checkbox" name="privateMode" value="1" checked={view.inbox.privateMode} />{' '}
+            <span safe>{page.t('inboxAccess.settings.privateMode')}</span>
+          </label>
+        </p>
+        <p>
+          <label>
+            <input type="checkbox" name="privateShowsQueue" value="1" checked={view.inbox.privateShowsQueue} />{' '}
+            <span safe>{page.t('inboxAccess.settings.showsQueue')}</span>
+          </label>
+        </p>
+        <button type="submit" safe>
+          {page.t('common.save')}
+        </button>
+      </form>
+      <h2 safe>{page.t('inboxAccess.members.title')}</h2>
+      <p class="muted" safe>
+        {page.t('inboxAccess.members.note')}
+      </p>
+      <div class="card">
+        {view.members.length === 0 ? (
+          <p class="muted" safe>
+            {page.t('inboxAccess.members.empty')}
+          </p>
+        ) : (
+          <ul class="plain-list">
+            {view.members.map((member) => (
+              <li>
+                <span>
+                  <span safe>{member.name}</span> <span class="muted" safe>{page.t(`role.${member.role}`)}</span>
+                </span>
+                <form method="post" action={`${base}/members/${member.id}/remove`}>
+                  <CsrfField page={page} />
+                  <button type="submit" class="secondary" safe>
+                    {page.t('inboxAccess.members.remove')}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <AddMember page={page} action={`${base}/members`} candidates={view.candidates} error={view.memberError} />
+      </div>
+    </SettingsShell>
+  );
+}
+
+function AddMember({ page, action, candidates, error }: { page: PageContext; action: string; candidates: InboxAccessView['candidates']; error?: string }) {
+  if (candidates.length === 0) {
+    return (
+      <p class="muted" safe>
+        {page.t('inboxAccess.members.allIn')}
+      </p>
+    );
+  }
+  return (
+    <form method="post" action={action} class="inline-form add-member">
+      <CsrfField page={page} />
+      <label for="field-userId" safe>
+        {page.t('field.member')}
+      </label>
+      <select id="field-userId" name="userId" aria-invalid={error ? 'true' : undefined}>
+        {candidates.map((user) => (
+          <option value={user.id} safe>{`${user.name} (${user.email})`}</option>
+        ))}
+      </select>
+      <button type="submit" safe>
+        {page.t('inboxAccess.members.add')}
+      </button>
+      {error ? (
+        <span class="error" safe>
+          {page.t(error as MessageKey)}
+        </span>
+      ) : (
+        ''
+      )}
+    </form>
+  );
+}
