@@ -4,6 +4,7 @@ import { users } from '../accounts/accounts.tables';
 import { contacts } from '../contacts/contacts.tables';
 import { conversations, type ConversationStatus } from './conversations.tables';
 import type { ConversationSummary } from './conversation-views.repository';
+import { visibleConversationFilter, type InboxViewer } from './inbox-access';
 
 export interface ContactSidebarView {
   conversationId: string;
@@ -40,13 +41,16 @@ const pairsOf = (json: string): [string, string][] => {
 export const activeAgents = (db: Db) =>
   db.select({ id: users.id, name: users.name }).from(users).where(and(isNull(users.disabledAt), inArray(users.role, ['admin', 'supervisor', 'agent']))).orderBy(users.name).all();
 
-/** The editable contact facts beside a conversation, and the contact's other conversations (newest first). */
-export function buildContactSidebarView(db: Db, summary: ConversationSummary, limit = 10): ContactSidebarView {
+/**
+ * The editable contact facts beside a conversation, and the contact's other conversations (newest first) — only
+ * those the viewer may see, so a sidebar never reveals threads in other inboxes or others' private conversations.
+ */
+export function buildContactSidebarView(db: Db, summary: ConversationSummary, viewer: InboxViewer, limit = 10): ContactSidebarView {
   const contact = db.select().from(contacts).where(eq(contacts.id, summary.contactId)).get();
   const history = db
     .select({ id: conversations.id, status: conversations.status, lastMessageAt: conversations.lastMessageAt })
     .from(conversations)
-    .where(and(eq(conversations.contactId, summary.contactId), ne(conversations.id, summary.id)))
+    .where(and(eq(conversations.contactId, summary.contactId), ne(conversations.id, summary.id), visibleConversationFilter(viewer)))
     .orderBy(desc(conversations.lastMessageAt))
     .limit(limit)
     .all();

@@ -39,7 +39,7 @@ export function contactSidebarRoutes(deps: AppDeps) {
       const saved = parsed.ok && editConversationContact({ conversationId: summary.id, edit: parsed.edit, actor: { id: viewer!.user.id, name: viewer!.user.name } }, deps);
       if (!saved) {
         set.status = 422;
-        const view = buildContactSidebarView(deps.db, summary);
+        const view = buildContactSidebarView(deps.db, summary, viewer!);
         const typed = {
           ...view,
           name: form.name,
@@ -52,7 +52,7 @@ export function contactSidebarRoutes(deps: AppDeps) {
         return <SidebarEditor page={page} view={typed} errors={parsed.ok ? { ownerAgentId: true } : parsed.errors} />;
       }
       if (!isPartialRequest(request.headers)) return redirect(`/conversations/${summary.id}`, 303);
-      return <SidebarEditor page={page} view={buildContactSidebarView(deps.db, summary)} notice={page.t('sidebar.saved')} />;
+      return <SidebarEditor page={page} view={buildContactSidebarView(deps.db, summary, viewer!)} notice={page.t('sidebar.saved')} />;
     },
     { access: INBOX_USERS },
   );

@@ -82,7 +82,7 @@ export function conversationActionsRoutes(deps: AppDeps) {
     const body = isPartialRequest(request.headers) ? (
       <Composer page={page} view={buildComposerView(deps.db, summary, composer)} />
     ) : (
-      <ConversationPage page={page} view={buildConversationPageView(deps.db, summary, { composer })} />
+      <ConversationPage page={page} view={buildConversationPageView(deps.db, summary, { composer, viewer: { user: page.user! } })} />
     );
     return new Response(body as string, { status: error.status, headers: { 'content-type': 'text/html; charset=utf-8' } });
   };

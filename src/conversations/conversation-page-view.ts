@@ -6,6 +6,7 @@ import { buildComposerView, type ComposerState, type ComposerView } from './comp
 import type { Keyset } from './keyset-cursor';
 import { getNoteLimit } from './note-settings';
 import { buildContactSidebarView, type ContactSidebarView } from './contact-sidebar-view';
+import type { InboxViewer } from './inbox-access';
 import { buildConversationActionsView, type ConversationActionsView } from './conversation-actions-view';
 
 export interface ConversationPageView {
@@ -19,14 +20,18 @@ export interface ConversationPageView {
 }
 
 /** Everything the conversation page shows: header, contact, the latest (or an older) page of the timeline, composer. */
-export function buildConversationPageView(db: Db, summary: ConversationSummary, options: { before?: Keyset; composer: ComposerState }): ConversationPageView {
+export function buildConversationPageView(
+  db: Db,
+  summary: ConversationSummary,
+  options: { before?: Keyset; composer: ComposerState; viewer: InboxViewer },
+): ConversationPageView {
   return {
     conversation: toConversationRow(summary, options.composer.now),
     contact: toContactView(summary),
     timeline: buildTimelineView(db, summary, { before: options.before, now: options.composer.now }),
     composer: buildComposerView(db, summary, options.composer),
     noteLimit: getNoteLimit(db),
-    sidebar: buildContactSidebarView(db, summary),
+    sidebar: buildContactSidebarView(db, summary, options.viewer),
     actions: buildConversationActionsView(db, summary, options.composer.now),
   };
 }

@@ -76,6 +76,7 @@ export function conversationsRoutes(deps: AppDeps, options: ConversationsRoutesO
         // Opening to reply takes the reply lock (or shows who holds it); same cross-site caution as above.
         if (request.headers.get('sec-fetch-site') !== 'cross-site') acquireReplyLock({ conversationId: summary.id, userId: viewer!.user.id, lockMinutes: getInboxBehaviour(deps.db).lockMinutes }, deps);
         const view = buildConversationPageView(deps.db, summary, {
+          viewer: viewer!,
           before: decodeCursor(queryText(query, 'before')),
           composer: { now: deps.clock.now(), viewer: viewer?.user, replyToId: queryText(query, 'reply_to') || undefined, templateId: queryText(query, 'template') || undefined },
         });

@@ -85,6 +85,19 @@ describe('contact sidebar', () => {
     expect(html).toContain('Past conversations');
   });
 
+  test('never lists the contact’s conversations in an inbox the viewer may not see', async () => {
+    const { conversationId, agent } = await setup();
+    // The same customer also writes to a second number whose inbox only someone else belongs to.
+    const other = seedInbox(t, 'Wholesale');
+    const someoneElse = await t.signedIn('agent');
+    t.deps.db.insert(inboxMembers).values({ inboxId: other.inboxId, userId: someoneElse.userId, addedAt: t.clock.now() }).run();
+    const { conversationId: foreign } = receive(t, other.inboxId, { body: 'Private order talk' });
+    expect(conversationRow(t, foreign).contactId).toBe(conversationRow(t, conversationId).contactId);
+    const html = await agent.client.load(`/conversations/${conversationId}`);
+    expect(html).not.toContain(foreign);
+    expect(await someoneElse.client.load(`/conversations/${foreign}`)).toContain(`href="/conversations/${conversationId}"`);
+  });
+
   test('refuses analysts with 403', async () => {
     const { conversationId } = await setup();
     const analyst = await t.signedIn('analyst');
