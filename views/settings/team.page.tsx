@@ -1,7 +1,7 @@
 import type { PageContext } from '../layout/page-context';
 import type { Role } from '../../src/accounts/accounts.tables';
-import type { MessageKey } from '../../src/i18n/translate';
 import { SettingsShell } from './settings-shell';
+import { AddMemberForm } from '../components/add-member-form';
 import { CsrfField } from '../components/form-field';
 import { Notice } from './notice';
 import { TeamFields, type TeamForm } from './teams.page';
@@ -56,7 +56,13 @@ export function TeamPage({ page, view }: { page: PageContext; view: TeamView }) 
             ))}
           </ul>
         )}
-        <AddMember page={page} action={`${base}/members`} candidates={view.candidates} error={view.memberError} />
+        <AddMemberForm
+          page={page}
+          action={`${base}/members`}
+          candidates={view.candidates}
+          error={view.memberError}
+          labels={{ add: 'teams.members.add', allIn: 'teams.members.allIn' }}
+        />
       </div>
       {view.canDelete ? (
         <form method="post" action={`${base}/delete`} hx-confirm={page.t('teams.delete.confirm', { name: view.team.name })}>
@@ -69,38 +75,5 @@ export function TeamPage({ page, view }: { page: PageContext; view: TeamView }) 
         ''
       )}
     </SettingsShell>
-  );
-}
-
-function AddMember({ page, action, candidates, error }: { page: PageContext; action: string; candidates: TeamView['candidates']; error?: string }) {
-  if (candidates.length === 0) {
-    return (
-      <p class="muted" safe>
-        {page.t('teams.members.allIn')}
-      </p>
-    );
-  }
-  return (
-    <form method="post" action={action} class="inline-form add-member">
-      <CsrfField page={page} />
-      <label for="field-userId" safe>
-        {page.t('field.member')}
-      </label>
-      <select id="field-userId" name="userId" aria-invalid={error ? 'true' : undefined}>
-        {candidates.map((user) => (
-          <option value={user.id} safe>{`${user.name} (${user.email})`}</option>
-        ))}
-      </select>
-      <button type="submit" safe>
-        {page.t('teams.members.add')}
-      </button>
-      {error ? (
-        <span class="error" safe>
-          {page.t(error as MessageKey)}
-        </span>
-      ) : (
-        ''
-      )}
-    </form>
   );
 }
