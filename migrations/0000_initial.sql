@@ -164,8 +164,9 @@ CREATE TABLE `conversations` (
 );
 --> statement-breakpoint
 CREATE INDEX `conversations_inbox_status_idx` ON `conversations` (`inbox_id`,`status`,`last_message_at`);--> statement-breakpoint
+CREATE INDEX `conversations_status_recent_idx` ON `conversations` (`status`,`last_message_at`,`id`);--> statement-breakpoint
 CREATE INDEX `conversations_contact_idx` ON `conversations` (`contact_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `conversations_assignee_idx` ON `conversations` (`assignee_id`,`status`);--> statement-breakpoint
+CREATE INDEX `conversations_assignee_idx` ON `conversations` (`assignee_id`,`status`,`last_message_at`,`id`);--> statement-breakpoint
 CREATE TABLE `inboxes` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -237,7 +238,7 @@ CREATE TABLE `messages` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `messages_wa_message_id_unique` ON `messages` (`wa_message_id`);--> statement-breakpoint
-CREATE INDEX `messages_conversation_idx` ON `messages` (`conversation_id`,`sent_at`);--> statement-breakpoint
+CREATE INDEX `messages_conversation_idx` ON `messages` (`conversation_id`,`sent_at`,`id`);--> statement-breakpoint
 CREATE TABLE `outbound_messages` (
 	`id` text PRIMARY KEY NOT NULL,
 	`message_id` text NOT NULL,
