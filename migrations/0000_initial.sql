@@ -165,6 +165,7 @@ CREATE TABLE `conversations` (
 --> statement-breakpoint
 CREATE INDEX `conversations_inbox_status_idx` ON `conversations` (`inbox_id`,`status`,`last_message_at`);--> statement-breakpoint
 CREATE INDEX `conversations_status_recent_idx` ON `conversations` (`status`,`last_message_at`,`id`);--> statement-breakpoint
+CREATE INDEX `conversations_waiting_idx` ON `conversations` (`status`,(case when "last_inbound_at" >= "last_message_at" then "last_inbound_at" else 9000000000000000 end),`id`);--> statement-breakpoint
 CREATE INDEX `conversations_contact_idx` ON `conversations` (`contact_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `conversations_assignee_idx` ON `conversations` (`assignee_id`,`status`,`last_message_at`,`id`);--> statement-breakpoint
 CREATE TABLE `inboxes` (

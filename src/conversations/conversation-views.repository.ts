@@ -90,6 +90,12 @@ function joined(db: Db) {
 
 /** Newest activity first with keyset paging; asks for one extra row so callers know whether more follow. */
 export function listConversationSummaries(db: Db, query: ConversationQuery): { rows: ConversationSummary[]; hasMore: boolean } {
+  const rows = conversationListQuery(db, query).all();
+  return { rows: rows.slice(0, query.limit), hasMore: rows.length > query.limit };
+}
+
+/** The list query itself, unexecuted, so its plan can be checked against the indexes. */
+export function conversationListQuery(db: Db, query: ConversationQuery) {
   const where: SQL[] = [];
   if (query.statuses?.length) where.push(inArray(conversations.status, [...query.statuses]));
   if (query.inboxId) where.push(eq(conversations.inboxId, query.inboxId));
@@ -104,12 +110,10 @@ export function listConversationSummaries(db: Db, query: ConversationQuery): { r
     where.push(or(beyond(order.key, lastMessageAt), and(eq(order.key, lastMessageAt), beyond(conversations.id, id)))!);
   }
   const by = order.direction === 'desc' ? desc : asc;
-  const rows = joined(db)
+  return joined(db)
     .where(where.length ? and(...where) : undefined)
     .orderBy(by(order.key), by(conversations.id))
-    .limit(query.limit + 1)
-    .all();
-  return { rows: rows.slice(0, query.limit), hasMore: rows.length > query.limit };
+    .limit(query.limit + 1);
 }
 
 export function findConversationSummary(db: Db, id: string): ConversationSummary | undefined {

@@ -1,5 +1,5 @@
 import { eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { CONVERSATION_STATUSES, conversations, messages, type ConversationStatus } from './conversations.tables';
+import { CONVERSATION_STATUSES, conversations, messages, NOT_WAITING_KEY, type ConversationStatus } from './conversations.tables';
 import { conversationLabels } from './labels.tables';
 import { mentions } from './notifications.tables';
 import type { ConversationSummary } from './conversation-views.repository';
@@ -91,7 +91,7 @@ export function listConditions(filters: ListFilters, viewerId: string): SQL[] {
 }
 
 /** Far in the future: rows without a key sort last under an ascending sort, and still page by id. */
-const NO_KEY = 9_000_000_000_000_000;
+const NO_KEY = NOT_WAITING_KEY;
 
 export interface ListOrder {
   key: SQL<number>;
@@ -111,7 +111,8 @@ const customerWaiting = (row: Pick<ConversationSummary, 'lastMessageAt' | 'lastI
 export function listOrder(sort: ListSort): ListOrder {
   if (sort === 'oldest_waiting') {
     return {
-      key: sql<number>`(case when ${conversations.lastInboundAt} >= ${conversations.lastMessageAt} then ${conversations.lastInboundAt} else ${NO_KEY} end)`,
+      // Spelled exactly like conversations_waiting_idx, with the constant inlined, so SQLite uses that index.
+      key: sql<number>`(case when ${conversations.lastInboundAt} >= ${conversations.lastMessageAt} then ${conversations.lastInboundAt} else ${sql.raw(String(NO_KEY))} end)`,
       direction: 'asc',
       keyOf: (row) => (customerWaiting(row) ? row.lastInboundAt! : NO_KEY),
     };
