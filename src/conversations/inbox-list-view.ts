@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import type { MessageKey } from '../i18n/translate';
 import type { ConversationStatus } from './conversations.tables';
-import { countConversationsByStatus, listConversationSummaries, listInboxChoices } from './conversation-views.repository';
+import { countConversationsByStatus, listConversationSummaries, listInboxChoices, type TabCount } from './conversation-views.repository';
 import { toConversationRow, type ConversationRowView } from './conversation-view';
 import { encodeCursor, type Keyset } from './keyset-cursor';
 import { listViewerInboxIds, visibleConversationFilter, type InboxViewer } from './inbox-access';
@@ -42,7 +42,7 @@ export interface InboxView {
   status: ConversationStatus;
   inboxId: string | null;
   inboxes: { id: string; name: string }[];
-  counts: Record<ConversationStatus, number>;
+  counts: Record<ConversationStatus, TabCount>;
   list: ConversationListView;
   /** The views, filters and search in force, and what the filter form and bulk bar offer. */
   filters: ListFilters;

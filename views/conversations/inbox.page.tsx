@@ -45,7 +45,7 @@ export function InboxPage({ page, view }: { page: PageContext; view: InboxView }
           {TABS.map((status) => (
             <li>
               <a href={query(status)} aria-current={status === view.status ? 'page' : undefined}>
-                <span safe>{page.t(`inbox.status.${status}`)}</span> <span class="tab-count" safe>{page.format.number(view.counts[status])}</span>
+                <span safe>{page.t(`inbox.status.${status}`)}</span> <span class="tab-count" safe>{`${page.format.number(view.counts[status].count)}${view.counts[status].more ? '+' : ''}`}</span>
               </a>
             </li>
           ))}
