@@ -1,7 +1,7 @@
 import type { PageContext } from '../layout/page-context';
 import type { Role } from '../../src/accounts/accounts.tables';
 import { SettingsShell } from './settings-shell';
-import { AddMemberForm } from '../components/add-member-form';
+import { MembersCard } from '../components/members-card';
 import { CsrfField } from '../components/form-field';
 import { Notice } from './notice';
 
@@ -51,36 +51,14 @@ export function InboxAccessPage({ page, view }: { page: PageContext; view: Inbox
       <p class="muted" safe>
         {page.t('inboxAccess.members.note')}
       </p>
-      <div class="card">
-        {view.members.length === 0 ? (
-          <p class="muted" safe>
-            {page.t('inboxAccess.members.empty')}
-          </p>
-        ) : (
-          <ul class="plain-list">
-            {view.members.map((member) => (
-              <li>
-                <span>
-                  <span safe>{member.name}</span> <span class="muted" safe>{page.t(`role.${member.role}`)}</span>
-                </span>
-                <form method="post" action={`${base}/members/${member.id}/remove`}>
-                  <CsrfField page={page} />
-                  <button type="submit" class="secondary" safe>
-                    {page.t('inboxAccess.members.remove')}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        )}
-        <AddMemberForm
-          page={page}
-          action={`${base}/members`}
-          candidates={view.candidates}
-          error={view.memberError}
-          labels={{ add: 'inboxAccess.members.add', allIn: 'inboxAccess.members.allIn' }}
-        />
-      </div>
+      <MembersCard
+        page={page}
+        base={base}
+        members={view.members}
+        candidates={view.candidates}
+        error={view.memberError}
+        labels={{ empty: 'inboxAccess.members.empty', remove: 'inboxAccess.members.remove', add: 'inboxAccess.members.add', allIn: 'inboxAccess.members.allIn' }}
+      />
     </SettingsShell>
   );
 }

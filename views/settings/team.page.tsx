@@ -1,7 +1,7 @@
 import type { PageContext } from '../layout/page-context';
 import type { Role } from '../../src/accounts/accounts.tables';
 import { SettingsShell } from './settings-shell';
-import { AddMemberForm } from '../components/add-member-form';
+import { MembersCard } from '../components/members-card';
 import { CsrfField } from '../components/form-field';
 import { Notice } from './notice';
 import { TeamFields, type TeamForm } from './teams.page';
@@ -34,36 +34,14 @@ export function TeamPage({ page, view }: { page: PageContext; view: TeamView }) 
       <h2 safe>{page.t('teams.edit.title')}</h2>
       <TeamFields page={page} action={base} form={view.form} submit={page.t('common.save')} />
       <h2 safe>{page.t('teams.members.title')}</h2>
-      <div class="card">
-        {view.members.length === 0 ? (
-          <p class="muted" safe>
-            {page.t('teams.members.empty')}
-          </p>
-        ) : (
-          <ul class="plain-list">
-            {view.members.map((member) => (
-              <li>
-                <span>
-                  <span safe>{member.name}</span> <span class="muted" safe>{page.t(`role.${member.role}`)}</span>
-                </span>
-                <form method="post" action={`${base}/members/${member.id}/remove`}>
-                  <CsrfField page={page} />
-                  <button type="submit" class="secondary" safe>
-                    {page.t('teams.members.remove')}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        )}
-        <AddMemberForm
-          page={page}
-          action={`${base}/members`}
-          candidates={view.candidates}
-          error={view.memberError}
-          labels={{ add: 'teams.members.add', allIn: 'teams.members.allIn' }}
-        />
-      </div>
+      <MembersCard
+        page={page}
+        base={base}
+        members={view.members}
+        candidates={view.candidates}
+        error={view.memberError}
+        labels={{ empty: 'teams.members.empty', remove: 'teams.members.remove', add: 'teams.members.add', allIn: 'teams.members.allIn' }}
+      />
       {view.canDelete ? (
         <form method="post" action={`${base}/delete`} hx-confirm={page.t('teams.delete.confirm', { name: view.team.name })}>
           <CsrfField page={page} />
