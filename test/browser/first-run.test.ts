@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
-import { hasChromium, launchBrowser } from '../support/browser';
+import { TEST_PASSWORD, type TestApp } from '../support/test-app';
+import { closeBrowserApp, hasChromium, startBrowserApp } from '../support/browser';
 
 let t: TestApp;
 let browser: Browser;
@@ -9,16 +9,11 @@ let base: string;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  t = createTestApp();
-  t.app.listen({ port: 0, hostname: '127.0.0.1' });
-  base = `http://127.0.0.1:${t.app.server!.port}`;
-  browser = await launchBrowser();
+  ({ t, browser, base } = await startBrowserApp());
 });
 afterAll(async () => {
   if (!hasChromium) return;
-  await browser.close();
-  await t.app.stop();
-  t.cleanup();
+  await closeBrowserApp({ t, browser });
 });
 
 /** Collects CSP violations and script errors: the page must run htmx without either. */

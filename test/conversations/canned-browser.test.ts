@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { hasChromium, launchBrowser } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { closeBrowserApp, hasChromium, startBrowserApp } from '../support/browser';
 import { receive, seedInbox } from './inbox-fixtures';
 import { saveCannedResponse } from '../../src/conversations/canned-responses';
 
@@ -13,19 +13,14 @@ let login: { email: string; password: string; userId: string };
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  t = createTestApp();
-  t.app.listen({ port: 0, hostname: '127.0.0.1' });
-  base = `http://127.0.0.1:${t.app.server!.port}`;
-  browser = await launchBrowser();
+  ({ t, browser, base } = await startBrowserApp());
   login = await t.signedIn('agent', { name: 'Omar' });
   await t.signedIn('agent', { name: 'سارة' });
   saveCannedResponse({ shortcut: 'thanks', title: 'Thanks', body: 'Thank you {{contact.name}}! — {{agent.name}}', shared: false }, { id: login.userId, role: 'agent' }, t.deps);
 });
 afterAll(async () => {
   if (!hasChromium) return;
-  await browser.close();
-  await t.app.stop();
-  t.cleanup();
+  await closeBrowserApp({ t, browser });
 });
 
 async function openConversation(): Promise<{ page: Page; problems: string[] }> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { hasChromium, launchBrowser } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { closeBrowserApp, hasChromium, startBrowserApp } from '../support/browser';
 import { messagesOf, receive, seedInbox, seedTemplate } from './inbox-fixtures';
 
 /** The inbox in real Chromium at phone width: htmx swaps, the counter, no CSP errors, no sideways scrolling. */
@@ -12,17 +12,12 @@ let login: { email: string; password: string };
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  t = createTestApp();
-  t.app.listen({ port: 0, hostname: '127.0.0.1' });
-  base = `http://127.0.0.1:${t.app.server!.port}`;
-  browser = await launchBrowser();
+  ({ t, browser, base } = await startBrowserApp());
   login = await t.signedIn('agent', { name: 'Omar' });
 });
 afterAll(async () => {
   if (!hasChromium) return;
-  await browser.close();
-  await t.app.stop();
-  t.cleanup();
+  await closeBrowserApp({ t, browser });
 });
 
 async function signedInPage(): Promise<{ page: Page; problems: string[] }> {

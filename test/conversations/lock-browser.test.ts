@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { hasChromium, launchBrowser } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { closeBrowserApp, hasChromium, startBrowserApp } from '../support/browser';
 import { eq } from 'drizzle-orm';
 import { conversationLocks } from '../../src/conversations/locks.tables';
 import { receive, seedInbox } from './inbox-fixtures';
@@ -15,16 +15,11 @@ let base: string;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  t = createTestApp();
-  t.app.listen({ port: 0, hostname: '127.0.0.1' });
-  base = `http://127.0.0.1:${t.app.server!.port}`;
-  browser = await launchBrowser();
+  ({ t, browser, base } = await startBrowserApp());
 });
 afterAll(async () => {
   if (!hasChromium) return;
-  await browser.close();
-  await t.app.stop();
-  t.cleanup();
+  await closeBrowserApp({ t, browser });
 });
 
 async function signedInPage(email: string, password: string): Promise<{ page: Page; problems: string[] }> {
