@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import { runInTransaction, type Db } from '../platform/db/client';
 import type { NewId } from '../platform/ids';
-import { conversations, messages, type ConversationStatus } from './conversations.tables';
+import { conversations, type ConversationStatus } from './conversations.tables';
+import { recordActionEvent } from './record-conversation-event';
 import { findConversation } from './conversations.repository';
 import { createConversationNotFoundError } from './conversations.errors';
 
@@ -31,22 +32,7 @@ export function changeConversationStatus(input: ChangeStatusInput, deps: { db: D
       })
       .where(eq(conversations.id, conversation.id))
       .run();
-    tx.insert(messages)
-      .values({
-        id: deps.newId('msg'),
-        conversationId: conversation.id,
-        direction: 'out',
-        authorType: 'system',
-        authorId: input.actor.id,
-        kind: 'event',
-        body: '',
-        content: JSON.stringify({ event: 'status_changed', from: conversation.status, to: input.status, actor: input.actor.name }),
-        status: 'sent',
-        statusAt: now,
-        sentAt: now,
-        createdAt: now,
-      })
-      .run();
+    recordActionEvent(tx, { conversationId: conversation.id, actorId: input.actor.id, content: { event: 'status_changed', from: conversation.status, to: input.status, actor: input.actor.name } }, { newId: deps.newId, now });
     return { changed: true };
   });
 }

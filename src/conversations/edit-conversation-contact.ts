@@ -2,7 +2,7 @@ import type { Clock } from '../platform/clock';
 import { runInTransaction, type Db } from '../platform/db/client';
 import type { NewId } from '../platform/ids';
 import { updateContact, type ContactEdit } from '../contacts/update-contact';
-import { messages } from './conversations.tables';
+import { recordActionEvent } from './record-conversation-event';
 import { findConversation } from './conversations.repository';
 import { createConversationNotFoundError } from './conversations.errors';
 import { activeAgents } from './contact-sidebar-view';
@@ -23,22 +23,7 @@ export function editConversationContact(
     const now = deps.clock.now();
     updateContact(tx, conversation.contactId, input.edit, now);
     indexContact(tx, conversation.contactId);
-    tx.insert(messages)
-      .values({
-        id: deps.newId('msg'),
-        conversationId: conversation.id,
-        direction: 'out',
-        authorType: 'system',
-        authorId: input.actor.id,
-        kind: 'event',
-        body: '',
-        content: JSON.stringify({ event: 'contact_updated', actor: input.actor.name }),
-        status: 'sent',
-        statusAt: now,
-        sentAt: now,
-        createdAt: now,
-      })
-      .run();
+    recordActionEvent(tx, { conversationId: conversation.id, actorId: input.actor.id, content: { event: 'contact_updated', actor: input.actor.name } }, { newId: deps.newId, now });
     return true;
   });
 }

@@ -1,7 +1,7 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import { conversationLocks } from './locks.tables';
-import { conversations, messages } from './conversations.tables';
+import { conversations } from './conversations.tables';
 import { users } from '../accounts/accounts.tables';
 import type { LockRow } from './reply-lock';
 
@@ -27,25 +27,6 @@ export function touchAgentActivity(db: Db, conversationId: string, userId: strin
     .run();
 }
 
-/** A system line in the timeline (who took a lock over, who was released to the queue). */
-export function insertTimelineEvent(db: Db, input: { id: string; conversationId: string; actorId: string | null; content: { event: string } & Record<string, unknown>; body: string; now: number }) {
-  db.insert(messages)
-    .values({
-      id: input.id,
-      conversationId: input.conversationId,
-      direction: 'out',
-      authorType: 'system',
-      authorId: input.actorId,
-      kind: 'event',
-      body: input.body,
-      content: JSON.stringify(input.content),
-      status: 'sent',
-      statusAt: input.now,
-      sentAt: input.now,
-      createdAt: input.now,
-    })
-    .run();
-}
 
 /** The display name of a user, for banners and timeline lines. */
 export function userName(db: Db, userId: string): string {

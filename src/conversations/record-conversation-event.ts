@@ -51,7 +51,11 @@ export function recordConversationEvent(input: ConversationEventInput, deps: { d
  * An agent's change to a known conversation (assigned, transferred, snoozed, labelled…) as an `event` line in its
  * timeline, written in the caller's transaction. `content.event` names the change; message-detail.ts maps it to text.
  */
-export function recordActionEvent(db: Db, input: { conversationId: string; actorId: string | null; content: { event: string } & Record<string, string> }, deps: { newId: NewId; now: number }): string {
+export function recordActionEvent(
+  db: Db,
+  input: { conversationId: string; actorId: string | null; content: { event: string } & Record<string, unknown>; body?: string },
+  deps: { newId: NewId; now: number },
+): string {
   const id = deps.newId('msg');
   db.insert(messages)
     .values({
@@ -61,7 +65,7 @@ export function recordActionEvent(db: Db, input: { conversationId: string; actor
       authorType: 'system',
       authorId: input.actorId,
       kind: 'event',
-      body: '',
+      body: input.body ?? '',
       content: JSON.stringify(input.content),
       status: 'sent',
       statusAt: deps.now,

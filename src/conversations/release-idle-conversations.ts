@@ -5,7 +5,8 @@ import type { NewId } from '../platform/ids';
 import type { LiveHub } from '../platform/live-hub';
 import { getInboxBehaviour } from '../settings/inbox-behaviour';
 import { conversations, messages } from './conversations.tables';
-import { deleteLock, insertTimelineEvent, userName } from './locks.repository';
+import { deleteLock, userName } from './locks.repository';
+import { recordActionEvent } from './record-conversation-event';
 import { isIdle } from './idle-release';
 
 export interface ReleaseIdleDeps {
@@ -76,14 +77,16 @@ export function releaseIdleConversations(deps: ReleaseIdleDeps): { released: str
         .all();
       if (!changed.length) return false;
       const agent = userName(tx, agentId);
-      insertTimelineEvent(tx, {
-        id: deps.newId('msg'),
-        conversationId: candidate.id,
-        actorId: null,
-        content: { event: 'idle_released', releasedAgentId: agentId, agent, minutes },
-        body: `Returned to the queue: ${agent} did not reply within ${minutes} minutes`,
-        now,
-      });
+      recordActionEvent(
+        tx,
+        {
+          conversationId: candidate.id,
+          actorId: null,
+          content: { event: 'idle_released', releasedAgentId: agentId, agent, minutes },
+          body: `Returned to the queue: ${agent} did not reply within ${minutes} minutes`,
+        },
+        { newId: deps.newId, now },
+      );
       deleteLock(tx, candidate.id);
       return true;
     });

@@ -4,7 +4,8 @@ import type { NewId } from '../platform/ids';
 import type { Role } from '../accounts/accounts.tables';
 import { recordAudit, type AuditActor } from '../audit/record-audit';
 import { conversationLocks } from './locks.tables';
-import { findLock, insertTimelineEvent, touchAgentActivity, userName } from './locks.repository';
+import { findLock, touchAgentActivity, userName } from './locks.repository';
+import { recordActionEvent } from './record-conversation-event';
 import { canTakeOver, createTakeOverForbiddenError, lockState, type LockState } from './reply-lock';
 import type { LiveHub } from '../platform/live-hub';
 
@@ -32,14 +33,16 @@ export function takeOverReplyLock(input: TakeOverInput, deps: { db: Db; clock: C
     touchAgentActivity(tx, input.conversationId, input.user.id, now);
     if (current.kind !== 'held-by-other') return;
     const from = userName(tx, current.holderId);
-    insertTimelineEvent(tx, {
-      id: deps.newId('msg'),
-      conversationId: input.conversationId,
-      actorId: input.user.id,
-      content: { event: 'lock_taken_over', actor: input.user.name, from, fromId: current.holderId },
-      body: `Lock taken over by ${input.user.name} from ${from}`,
-      now,
-    });
+    recordActionEvent(
+      tx,
+      {
+        conversationId: input.conversationId,
+        actorId: input.user.id,
+        content: { event: 'lock_taken_over', actor: input.user.name, from, fromId: current.holderId },
+        body: `Lock taken over by ${input.user.name} from ${from}`,
+      },
+      { newId: deps.newId, now },
+    );
     recordAudit(tx, { newId: deps.newId, now }, input.actor, {
       action: 'conversation.lock_taken_over',
       targetType: 'conversation',
