@@ -233,7 +233,8 @@
       if (refresh) refresh.dispatchEvent(new CustomEvent('lock-expired'));
     }
   }
-  setInterval(tickLocks, 1000);
+  // A quarter-second tick: a 1 s timer that fires a little early or late would show 7:00 twice and then skip 6:59.
+  setInterval(tickLocks, 250);
 
   // Leaving a conversation hands its reply lock back at once (a beacon carries the CSRF token as a form field):
   // on closing or reloading the tab, and when a boosted navigation swaps the conversation away.

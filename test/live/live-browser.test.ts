@@ -43,10 +43,10 @@ describe.skipIf(!hasChromium)('live updates in a real browser', () => {
     const { conversationId } = receive(t, inboxId, { contact: { waId: '966500000202', userId: null, profileName: 'Second customer' } });
     t.deps.live!.publish({ type: 'message.created', conversationId, inboxId, direction: 'inbound' });
 
-    await page.waitForSelector(`#conversation-${conversationId}`, { timeout: 3000 });
+    await page.waitForSelector(`#conversation-${conversationId}`, { timeout: 10_000 });
     expect(await page.textContent('#conversation-list')).toContain('Second customer');
     expect(await page.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
-    await page.waitForFunction(() => document.title.startsWith('(2) '), undefined, { timeout: 3000 });
+    await page.waitForFunction(() => document.title.startsWith('(2) '), undefined, { timeout: 10_000 });
     // The page's heartbeat went through (with the CSRF header), so the agent counts as online.
     const status = () => listAgentPresence(t.deps.db, t.clock.now()).find((a) => a.userId === login.userId)?.status;
     for (let i = 0; i < 30 && status() !== 'online'; i++) await Bun.sleep(100);
