@@ -16,10 +16,11 @@ const LEVELS: Record<string, number> = {
   'audit': 3,
   'settings': 4,
   'accounts': 5,
+  // Calendars need nothing from accounts; teams, inboxes and agents' shifts point at them.
+  'business-hours': 5,
   'teams': 6,
   'backups': 6,
   'health': 6,
-  'business-hours': 6,
   'contacts': 7,
   // Live (hub re-export, presence, the event stream) needs only accounts; conversations and above publish through
   // deps.live and assignment reads presence, so it sits just below conversations. Viewer filters are injected.
@@ -29,12 +30,13 @@ const LEVELS: Record<string, number> = {
   'assignment': 9,
   'sla': 9,
   'automation': 9,
-  'reports': 9,
   'api': 9,
+  // A read model over every area's tables (SLA, automation, assignment): it sits above them and nothing imports it.
+  'reports': 10,
   // The composition root (app.tsx, routes.ts, jobs.ts, database.ts, static-assets.ts): wires the modules together.
-  'composition': 10,
-  'cli': 11,
-  'main.ts': 12,
+  'composition': 11,
+  'cli': 12,
+  'main.ts': 13,
 };
 
 const root = resolve(import.meta.dir, '..');

@@ -1,6 +1,7 @@
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps';
 import type { PageContext } from '../../views/layout/page-context';
+import { renderTimelineText } from '../i18n/timeline-text';
 import { createTranslator, isLocale, localeFromAcceptLanguage, textDirection } from '../i18n/translate';
 import { createFormatter } from '../i18n/format';
 import { DEFAULT_BUSINESS_SETTINGS, getBusinessSettings } from '../settings/business-settings';
@@ -50,8 +51,10 @@ export function webContext(deps: AppDeps) {
       const locale = viewer?.user.locale ?? (isLocale(chosen) ? chosen : undefined) ?? localeFromAcceptLanguage(request.headers.get('accept-language'));
       const business = orUndefined(() => getBusinessSettings(deps.db), deps) ?? DEFAULT_BUSINESS_SETTINGS;
       const url = new URL(request.url);
+      const t = createTranslator(locale);
       const page: PageContext = {
-        t: createTranslator(locale),
+        t,
+        explain: (text) => renderTimelineText(text, t),
         locale,
         dir: textDirection(locale),
         format: createFormatter(locale, business.timeZone),

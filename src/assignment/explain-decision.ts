@@ -1,17 +1,9 @@
-import type { MessageKey, Translate } from '../i18n/translate';
+import type { MessageKey } from '../i18n/translate';
+import type { TimelineText } from '../i18n/timeline-text';
 import type { AssignedBy, ChooseAgentResult, PassedOverReason, QueuedReason } from './choose-agent';
 import type { ContactCondition } from './routing-conditions';
 import type { RouteResult, RoutingMatch } from './routing-rules';
 
-/**
- * A message to show later in whatever language the viewer reads: a key plus variables, where a variable may itself
- * be a message (translated too) or a list of messages (joined with the locale's separator). Plain JSON, so the
- * timeline stores it as is and renders it per viewer; names are kept as they were when the decision was made.
- */
-export interface TimelineText {
-  key: MessageKey;
-  vars: Record<string, string | number | TimelineText | TimelineText[]>;
-}
 
 const STRATEGY_KEYS: Record<AssignedBy, MessageKey> = {
   round_robin: 'assignment.strategy.round_robin',
@@ -94,14 +86,4 @@ function explainContactCondition(condition: ContactCondition): TimelineText {
     case 'attribute':
       return { key: 'assignment.match.attribute', vars: { attribute: condition.key } };
   }
-}
-
-/** Renders a stored TimelineText in the viewer's language. The result is plain text: escape it when putting it in HTML. */
-export function renderTimelineText(text: TimelineText, t: Translate): string {
-  const vars: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(text.vars)) {
-    if (Array.isArray(value)) vars[name] = value.map((item) => renderTimelineText(item, t)).join(t('assignment.list.separator'));
-    else vars[name] = typeof value === 'object' ? renderTimelineText(value, t) : value;
-  }
-  return t(text.key, vars);
 }

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/translate';
+import type { TimelineText } from '../i18n/timeline-text';
 import type { ContactCard, MetaErrorInfo, OrderItem } from './message-content';
 import { LIST_EVENT_KEYS } from './list-events';
 
@@ -15,7 +16,8 @@ export type MessageDetail =
   | { type: 'reaction'; emoji: string }
   | { type: 'order'; text: string; items: { product: string; quantity: number; price: number; currency: string }[]; total: { amount: number; currency: string } | null }
   | { type: 'template'; name: string; language: string; text: string }
-  | { type: 'event'; key: MessageKey | null; vars: Record<string, string> }
+  /** `explanation`: a whole sentence stored with the event (why routing chose an agent, which rule fired). */
+  | { type: 'event'; key: MessageKey | null; vars: Record<string, string>; explanation?: TimelineText }
   | { type: 'unsupported'; reason: string };
 
 export interface ContactCardView {
@@ -63,7 +65,7 @@ export function toMessageDetail(
   if (kind === 'event' || kind === 'system') {
     const key = EVENT_KEYS[text(content.event)] ?? null;
     const vars = Object.fromEntries(Object.entries(content).map(([k, v]) => [k, text(v)]));
-    return { type: 'event', key, vars };
+    return isTimelineText(content.explanation) ? { type: 'event', key, vars, explanation: content.explanation } : { type: 'event', key, vars };
   }
   const errors = list<MetaErrorInfo>(content.errors);
   const reason = errors.map((e) => text(e.detail) || text(e.title)).find(Boolean) ?? text(content.subtype);
@@ -133,6 +135,13 @@ export function httpsUrl(value: unknown): string | null {
 function coordinate(value: unknown, limit: number): number | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
   return Number.isFinite(n) && Math.abs(n) <= limit ? n : null;
+}
+
+/** Stored JSON shaped like a TimelineText; the translator falls back to the key for one it does not know. */
+function isTimelineText(value: unknown): value is TimelineText {
+  if (!value || typeof value !== 'object') return false;
+  const candidate = value as { key?: unknown; vars?: unknown };
+  return typeof candidate.key === 'string' && typeof candidate.vars === 'object' && candidate.vars !== null;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'bun:test';
-import { explainDecision, explainPriorityChange, explainRoute, renderTimelineText } from '../../src/assignment/explain-decision';
+import { explainDecision, explainPriorityChange, explainRoute } from '../../src/assignment/explain-decision';
+import { renderTimelineText } from '../../src/i18n/timeline-text';
 import { chooseAgent } from '../../src/assignment/choose-agent';
 import { routeConversation, type RoutingRule } from '../../src/assignment/routing-rules';
 import { createTranslator } from '../../src/i18n/translate';

@@ -6,7 +6,7 @@ type EventDetail = Extract<MessageDetail, { type: 'event' }>;
 
 /** System events (status changes, a new phone number): a centred grey line, not a bubble. */
 export function EventLine({ page, message, detail }: { page: PageContext; message: MessageView; detail: EventDetail }) {
-  const text = detail.key ? page.t(detail.key, { ...detail.vars, status: detail.vars.to ? page.t(statusKey(detail.vars.to)) : '' }) : message.body;
+  const text = detail.explanation ? page.explain(detail.explanation) : detail.key ? page.t(detail.key, { ...detail.vars, status: detail.vars.to ? page.t(statusKey(detail.vars.to)) : '' }) : message.body;
   return (
     <li class="timeline-event" id={`message-${message.id}`}>
       <span dir="auto" safe>

@@ -8,7 +8,6 @@ export const assignment: Record<keyof typeof english, string> = {
   'assignment.event.queuedPassedOver': 'في انتظار دورها في قائمة الفريق: {reason}. تم تجاوز: {others}.',
   'assignment.event.priorityRaised': 'رُفعت الأولوية إلى عالية: مسؤول العميل المميز غير متاح.',
   'assignment.event.routed': 'وُجّهت إلى {team} بالقاعدة «{rule}»: {why}.',
-  'assignment.list.separator': '؛ ',
   'assignment.strategy.round_robin': 'بالتناوب',
   'assignment.strategy.least_open': 'الأقل محادثات مفتوحة',
   'assignment.strategy.sticky': 'آخر موظف خدم هذا العميل',

@@ -3,6 +3,7 @@ import type { common as en } from '../en/common';
 export const common = {
   'app.name': 'رسيل',
   'app.tagline': 'صندوق وارد واتساب للفريق',
+  'common.list.separator': '؛ ',
   'nav.inbox': 'صندوق الوارد',
   'nav.settings': 'الإعدادات',
   'nav.menu': 'القائمة',

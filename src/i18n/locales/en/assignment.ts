@@ -6,7 +6,6 @@ export const assignment = {
   'assignment.event.queuedPassedOver': 'Waiting in the team queue: {reason}. Passed over: {others}.',
   'assignment.event.priorityRaised': 'Priority raised to high: the VIP contact’s owner is not available.',
   'assignment.event.routed': 'Routed to {team} by the rule “{rule}”: {why}.',
-  'assignment.list.separator': '; ',
   'assignment.strategy.round_robin': 'round robin',
   'assignment.strategy.least_open': 'fewest open conversations',
   'assignment.strategy.sticky': 'the agent who last served this customer',

@@ -1,6 +1,8 @@
 export const common = {
   'app.name': 'Rasil',
   'app.tagline': 'WhatsApp team inbox',
+  // Joins the items of a list inside a sentence ("Passed over: Omar (offline); Lina (at capacity)").
+  'common.list.separator': '; ',
   'nav.inbox': 'Inbox',
   'nav.settings': 'Settings',
   'nav.menu': 'Menu',
