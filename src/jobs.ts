@@ -13,13 +13,25 @@ import { syncAllTemplates } from './channel/whatsapp/templates/sync-templates';
 import { recomputePresence } from './live/presence.repository';
 import { wakeSnoozedConversations } from './conversations/wake-snoozed-conversations';
 import { releaseIdleConversations } from './conversations/release-idle-conversations';
+import { createAppEventDispatcher } from './event-handlers';
 
 /** Every scheduled job, in one list. Job bodies call use cases with the injected clock; no SQL here. */
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
   const { timeZone } = getBusinessSettings(deps.db);
   const graph = { graphApiUrl: deps.config.graphApiUrl };
   const outbox = createOutboundDelivery({ ...deps, ...graph, logger: deps.logger.child({ job: 'deliver-outbox' }), readMedia: readStoredMedia(dataPaths(deps.config).media) });
+  const events = createAppEventDispatcher(deps);
   return [
+    {
+      // Reactions to domain events (routing, assignment, automation, SLA clocks): woken after every commit that
+      // publishes a live event; the 1-second tick is the safety net and resumes after a restart.
+      name: 'dispatch-events',
+      pattern: '* * * * * *',
+      wakeOn: 'events',
+      run: () => {
+        events.drain();
+      },
+    },
     {
       // Woken after every queued message; the 5-second tick runs due retries and resumes after a restart.
       name: 'deliver-outbox',

@@ -61,7 +61,7 @@ function importsOf(file: string): ImportEdge[] {
 
 const WEB_ADAPTER_FILES = ['src/accounts/web-context.plugin', 'src/accounts/access-policy', 'src/accounts/request-actor'];
 
-const COMPOSITION_ROOT = ['app.tsx', 'routes.ts', 'jobs.ts', 'database.ts', 'static-assets.ts'];
+const COMPOSITION_ROOT = ['app.tsx', 'routes.ts', 'jobs.ts', 'event-handlers.ts', 'database.ts', 'static-assets.ts'];
 
 /** `src/accounts/x.ts` → 'accounts'; `src/config.ts` → 'config.ts'; `src/app.tsx` → 'composition'. */
 function moduleOf(path: string): string | undefined {

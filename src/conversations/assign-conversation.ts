@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { runInTransaction } from '../platform/db/client';
 import { teams } from '../teams/teams.tables';
 import { conversations } from './conversations.tables';
+import { appendEvent } from '../platform/events/event-store';
 import { recordActionEvent } from './record-conversation-event';
 import { canTakeMore } from './agent-capacity';
 import { actableConversation, assignableUser, mayOverrideCapacity, publishChanged, type ChangeActor, type ChangeDeps } from './conversation-change';
@@ -58,9 +59,13 @@ export function applyAssignment(tx: Db, input: AssignInput, deps: ChangeDeps): {
     );
   }
   if (Object.keys(update).length === 0) return { changed: false, conversation };
+  // A person's choice settles routing: it leaves the queue and is never routed again.
+  const settled = update.assigneeId ? { queuedAt: null, routedAt: conversation.routedAt ?? now } : {};
   tx.update(conversations)
-    .set({ ...update, updatedAt: now })
+    .set({ ...update, ...settled, updatedAt: now })
     .where(eq(conversations.id, conversation.id))
     .run();
+  const after = { assigneeId: update.assigneeId !== undefined ? update.assigneeId : conversation.assigneeId, teamId: update.teamId !== undefined ? update.teamId : conversation.teamId };
+  appendEvent(tx, { type: 'conversation.assigned', conversationId: conversation.id, payload: { ...after, actorId: input.actor.id }, at: now });
   return { changed: true, conversation };
 }

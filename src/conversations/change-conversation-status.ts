@@ -3,6 +3,7 @@ import type { Clock } from '../platform/clock';
 import { runInTransaction, type Db } from '../platform/db/client';
 import type { NewId } from '../platform/ids';
 import { conversations, type ConversationStatus } from './conversations.tables';
+import { appendEvent } from '../platform/events/event-store';
 import { recordActionEvent } from './record-conversation-event';
 import { findConversation } from './conversations.repository';
 import { createConversationNotFoundError } from './conversations.errors';
@@ -33,6 +34,7 @@ export function changeConversationStatus(input: ChangeStatusInput, deps: { db: D
       .where(eq(conversations.id, conversation.id))
       .run();
     recordActionEvent(tx, { conversationId: conversation.id, actorId: input.actor.id, content: { event: 'status_changed', from: conversation.status, to: input.status, actor: input.actor.name } }, { newId: deps.newId, now });
+    appendEvent(tx, { type: 'conversation.status_changed', conversationId: conversation.id, payload: { from: conversation.status, to: input.status, actorId: input.actor.id }, at: now });
     return { changed: true };
   });
 }

@@ -3,7 +3,7 @@ import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqli
 import { contacts } from '../contacts/contacts.tables';
 import { users } from '../accounts/accounts.tables';
 import { teams } from '../teams/teams.tables';
-import { calendars } from '../business-hours/calendars.tables';
+import { calendars } from '../business-hours/calendars/calendars.tables';
 
 /** One inbox per connected channel (a WhatsApp number, or the built-in sandbox). */
 export const inboxes = sqliteTable('inboxes', {

@@ -90,9 +90,11 @@ export function insertOutboxRow(db: Db, o: { id: string; messageId: string; inbo
     .run();
 }
 
-export function touchConversationForOutbound(db: Db, { conversationId, preview, now }: { conversationId: string; preview: string | null; now: number }) {
+/** `firstAgentReply`: an agent's message, which stamps first_response_at the first time (SLA, reports, queue ETA). */
+export function touchConversationForOutbound(db: Db, { conversationId, preview, now, firstAgentReply = false }: { conversationId: string; preview: string | null; now: number; firstAgentReply?: boolean }) {
+  const firstResponse = firstAgentReply ? { firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now})` } : {};
   db.update(conversations)
-    .set(preview === null ? { updatedAt: now } : { lastMessageAt: now, lastMessagePreview: preview.slice(0, 200), updatedAt: now })
+    .set(preview === null ? { updatedAt: now, ...firstResponse } : { lastMessageAt: now, lastMessagePreview: preview.slice(0, 200), updatedAt: now, ...firstResponse })
     .where(eq(conversations.id, conversationId))
     .run();
 }

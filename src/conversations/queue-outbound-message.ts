@@ -18,6 +18,7 @@ import {
   touchConversationForOutbound,
 } from './outbox.repository';
 import { indexMessage } from './search/search-index';
+import { appendEvent } from '../platform/events/event-store';
 
 export interface QueueOutboundInput {
   conversationId: string;
@@ -107,7 +108,8 @@ export function queueOutboundMessage(input: QueueOutboundInput, deps: QueueOutbo
     if (reactionTarget && content.kind === 'reaction') setBusinessReaction(tx, reactionTarget, content.emoji);
     insertOutboxRow(tx, { id: outboxId, messageId, inboxId: conversation.inboxId, recipient: conversation.recipient, payload, now });
     // A reaction is not a new message in the list preview; everything else moves the conversation up.
-    touchConversationForOutbound(tx, { conversationId: input.conversationId, preview: content.kind === 'reaction' ? null : body, now });
+    touchConversationForOutbound(tx, { conversationId: input.conversationId, preview: content.kind === 'reaction' ? null : body, now, firstAgentReply: input.author.type === 'agent' && content.kind !== 'reaction' });
+    appendEvent(tx, { type: 'message.queued', conversationId: input.conversationId, payload: { messageId, authorType: input.author.type, authorId: input.author.id }, at: now });
     return { messageId, outboxId };
   });
   deps.wake?.('outbox');

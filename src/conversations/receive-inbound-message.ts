@@ -9,6 +9,7 @@ import { findActiveConversation, findConversation, findInbox } from './conversat
 import { findMessageByWaId } from './messages.repository';
 import { messagePreview } from './message-preview';
 import { indexContact, indexMessage } from './search/search-index';
+import { appendEvent } from '../platform/events/event-store';
 
 export interface InboundMedia {
   /** WhatsApp's media id, used by the download worker. */
@@ -81,6 +82,7 @@ export function receiveInboundMessage(input: InboundMessageInput, deps: ReceiveD
       // A thread opened only by imported history is the past: keep it out of the open queue.
       insertConversation(tx).run({ id, inboxId: inbox.id, contactId: contact.id, status: live ? 'open' : 'resolved', resolvedAt: live ? null : now, teamId: inbox.defaultTeamId, lastMessageAt: input.sentAt, now });
       conversation = findConversation(tx, id)!;
+      if (live) appendEvent(tx, { type: 'conversation.opened', conversationId: id, payload: { inboxId: inbox.id, contactId: contact.id }, at: now });
     }
     const messageId = deps.newId('msg');
     insertMessage(tx).run({
@@ -102,6 +104,7 @@ export function receiveInboundMessage(input: InboundMessageInput, deps: ReceiveD
     indexContact(tx, contact.id);
     // Only a live customer message opens the reply window, counts as unread and wakes a snoozed thread.
     touchConversation(tx).run({ id: conversation.id, sentAt: input.sentAt, preview: messagePreview(input.kind, input.body), bump: fromCustomer && live ? 1 : 0, now });
+    if (fromCustomer && live) appendEvent(tx, { type: 'message.received', conversationId: conversation.id, payload: { messageId, inboxId: inbox.id, contactId: contact.id }, at: now });
     return { conversationId: conversation.id, messageId, duplicate: false, mediaId };
   });
 }

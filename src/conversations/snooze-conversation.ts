@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { runInTransaction } from '../platform/db/client';
 import { wallToUtc } from '../business-hours/local-time';
 import { conversations } from './conversations.tables';
+import { appendEvent } from '../platform/events/event-store';
 import { recordActionEvent } from './record-conversation-event';
 import { actableConversation, publishChanged, type ChangeActor, type ChangeDeps } from './conversation-change';
 import { createSnoozeInPastError } from './conversation-changes.errors';
@@ -17,6 +18,7 @@ export function snoozeConversation(input: { conversationId: string; until: numbe
     const found = actableConversation(tx, input.actor, input.conversationId);
     tx.update(conversations).set({ status: 'snoozed', snoozedUntil: input.until, resolvedAt: null, updatedAt: now }).where(eq(conversations.id, found.id)).run();
     recordActionEvent(tx, { conversationId: found.id, actorId: input.actor.id, content: { event: 'snoozed', actor: input.actor.name } }, { newId: deps.newId, now });
+    if (found.status !== 'snoozed') appendEvent(tx, { type: 'conversation.status_changed', conversationId: found.id, payload: { from: found.status, to: 'snoozed', actorId: input.actor.id }, at: now });
     return found;
   });
   publishChanged(deps, [conversation]);

@@ -1,6 +1,7 @@
 import { and, eq, lte } from 'drizzle-orm';
 import { runInTransaction } from '../platform/db/client';
 import { conversations } from './conversations.tables';
+import { appendEvent } from '../platform/events/event-store';
 import { recordActionEvent } from './record-conversation-event';
 import { publishChanged, type ChangeDeps } from './conversation-change';
 
@@ -16,6 +17,7 @@ export function wakeSnoozedConversations(deps: ChangeDeps): { woken: number } {
     for (const c of due) {
       tx.update(conversations).set({ status: 'open', snoozedUntil: null, updatedAt: now }).where(eq(conversations.id, c.id)).run();
       recordActionEvent(tx, { conversationId: c.id, actorId: null, content: { event: 'snooze_ended' } }, { newId: deps.newId, now });
+      appendEvent(tx, { type: 'conversation.status_changed', conversationId: c.id, payload: { from: 'snoozed', to: 'open', actorId: null }, at: now });
     }
     return due;
   });

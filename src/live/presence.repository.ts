@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/client';
 import { users } from '../accounts/accounts.tables';
 import { INBOX_USERS } from '../accounts/access-policy';
 import { agentPresence } from './presence.tables';
+import { appendEvent } from '../platform/events/event-store';
 import { effectivePresence } from './presence-rule';
 import type { PresenceStatus } from './live-events';
 
@@ -44,6 +45,8 @@ function refreshOne(db: Db, userId: string, now: number): PresenceChange | undef
   const status = effectivePresence(row, now);
   if (status === row.status) return undefined;
   db.update(agentPresence).set({ status, updatedAt: now }).where(eq(agentPresence.userId, userId)).run();
+  // Assignment reacts: an agent coming online takes from the queue; one going away hands work back after a grace.
+  appendEvent(db, { type: 'agent.availability_changed', payload: { userId, status }, at: now });
   return { userId, status };
 }
 

@@ -4,7 +4,7 @@
  * pending responses are written), never inside the caller's transaction, and a throwing listener is reported,
  * never propagated to the waker.
  */
-export type WakeName = 'webhook-journal' | 'media' | 'outbox' | (string & {});
+export type WakeName = 'webhook-journal' | 'media' | 'outbox' | 'events' | (string & {});
 
 export interface Waker {
   wake(name: WakeName): void;

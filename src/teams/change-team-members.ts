@@ -5,6 +5,7 @@ import type { TeamDeps, TeamEditor } from './teams.deps';
 import { createMemberUnavailableError } from './teams.errors';
 import { deleteTeamMember, insertTeamMember } from './teams.repository';
 import { requireManageableTeam } from './team-access';
+import { appendEvent } from '../platform/events/event-store';
 
 /** Adds an active user to a team; adding someone already in it changes nothing. */
 export function addTeamMember({ teamId, userId }: { teamId: string; userId: string }, editor: TeamEditor, deps: TeamDeps) {
@@ -16,6 +17,7 @@ export function addTeamMember({ teamId, userId }: { teamId: string; userId: stri
     const added = insertTeamMember(tx, { teamId, userId, addedAt: now });
     if (added) {
       recordAudit(tx, { newId: deps.newId, now }, editor.actor, { action: 'team.member_added', targetType: 'team', targetId: teamId, details: { userId, email: user.email } });
+      appendEvent(tx, { type: 'routing.capacity_changed', payload: { teamId, userId }, at: now });
     }
     return { changed: added };
   });

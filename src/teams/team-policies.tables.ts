@@ -1,6 +1,6 @@
 import { sqliteTable, text, integer } from 'drizzle-orm/sqlite-core';
 import { users } from '../accounts/accounts.tables';
-import { calendars } from '../business-hours/calendars.tables';
+import { calendars } from '../business-hours/calendars/calendars.tables';
 import { teams } from './teams.tables';
 
 export const ASSIGNMENT_STRATEGY_VALUES = ['round_robin', 'least_open', 'manual'] as const;

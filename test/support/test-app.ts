@@ -13,6 +13,7 @@ import type { Role } from '../../src/accounts/accounts.tables';
 import { FakeClock } from './fake-clock';
 import { createWaker } from '../../src/platform/wake';
 import { createLiveHub } from '../../src/platform/live-hub';
+import { createAppEventDispatcher } from '../../src/event-handlers';
 import { TestClient } from './test-client';
 
 export interface TestApp {
@@ -24,6 +25,8 @@ export interface TestApp {
   /** A browser-like client with its own cookie jar. */
   client(): TestClient;
   /** Creates a user and returns a client already signed in as them. */
+  /** Runs the event handlers (routing, assignment, automation, SLA) over what happened so far, as the job would. */
+  drainEvents(): number;
   signedIn(role: Role, overrides?: { email?: string; name?: string; password?: string }): Promise<{ client: TestClient; userId: string; email: string; password: string }>;
   cleanup(): void;
 }
@@ -55,9 +58,11 @@ export function createTestApp(configOverrides: Partial<Record<keyof Config, stri
     live: createLiveHub(),
   };
   const app = createApp(deps);
+  const events = createAppEventDispatcher(deps);
   let users = 0;
   return {
     deps,
+    drainEvents: () => events.drain(),
     clock,
     app,
     logs,

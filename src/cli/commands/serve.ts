@@ -36,6 +36,8 @@ export const serveCommand: Command = {
     // Written once listening succeeded, so a failed start leaves no pid file claiming the data folder.
     writePidFile(paths.pidFile);
     const jobs = startJobs(jobDefinitions(deps), deps.logger, deps.waker);
+    // Every change that open tabs hear about may have appended domain events: run their handlers at once.
+    deps.live?.subscribe(() => true, () => deps.wake?.('events'));
     deps.logger.info('rasil started', { version: deps.version, url: publicBaseUrl(config), dataDir: config.dataDir, port: app.server?.port });
 
     return await new Promise<number>((resolve) => {
