@@ -1,4 +1,4 @@
-import { and, count, eq, gte } from 'drizzle-orm';
+import { and, count, eq, gte, isNull } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import { conversations, messages } from './conversations.tables';
 
@@ -6,13 +6,16 @@ import { conversations, messages } from './conversations.tables';
 export const DEFAULT_AUTOMATIC_MESSAGES_PER_DAY = 3;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Automatic messages (bot, auto-replies, notices, surveys) queued to this contact in the 24 hours before `now`. */
+/**
+ * Automatic messages (bot, auto-replies, notices, surveys) queued to this contact in the 24 hours before `now`.
+ * Messages an integration sent through the API carry their token's id as author: they are not Rasil's own, so not counted.
+ */
 export function automaticMessagesInLastDay(db: Db, contactId: string, now: number): number {
   const row = db
     .select({ n: count() })
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-    .where(and(eq(conversations.contactId, contactId), eq(messages.authorType, 'automation'), eq(messages.direction, 'out'), gte(messages.createdAt, now - DAY_MS)))
+    .where(and(eq(conversations.contactId, contactId), eq(messages.authorType, 'automation'), isNull(messages.authorId), eq(messages.direction, 'out'), gte(messages.createdAt, now - DAY_MS)))
     .get();
   return row?.n ?? 0;
 }
