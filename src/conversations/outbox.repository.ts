@@ -141,11 +141,13 @@ export function transitionOutbox(db: Db, id: string, from: OutboxStatus[], patch
     .get();
 }
 
-export function expiredLeases(db: Db, { now, exceptIds }: { now: number; exceptIds: string[] }): OutboxRow[] {
+/** Rows `sending` whose lease ended before `now`, or every `sending` row when `all` (nobody else can be sending). */
+export function expiredLeases(db: Db, { now, exceptIds, all = false }: { now: number; exceptIds: string[]; all?: boolean }): OutboxRow[] {
+  const leaseOver = all ? undefined : lt(outboundMessages.leaseUntil, now);
   return db
     .select()
     .from(outboundMessages)
-    .where(and(eq(outboundMessages.status, 'sending'), lt(outboundMessages.leaseUntil, now), notInArray(outboundMessages.id, exceptIds)))
+    .where(and(eq(outboundMessages.status, 'sending'), leaseOver, notInArray(outboundMessages.id, exceptIds)))
     .all();
 }
 

@@ -102,9 +102,13 @@ export function releaseOutbound(db: Db, { outboxId, now }: { outboxId: string; n
   });
 }
 
-/** After a crash, rows left `sending` past their lease may or may not have reached Meta: they become `unknown`. */
-export function markExpiredLeasesUnknown(db: Db, { now, exceptIds = [] }: { now: number; exceptIds?: string[] }): number {
-  const rows = repo.expiredLeases(db, { now, exceptIds });
+/**
+ * After a crash, rows left `sending` past their lease may or may not have reached Meta: they become `unknown`.
+ * `all`: the process has just started and is the only sender (the pid file guarantees it), so every `sending` row
+ * belongs to the one that died: waiting out its lease would only hold that customer's later messages back.
+ */
+export function markExpiredLeasesUnknown(db: Db, { now, exceptIds = [], all = false }: { now: number; exceptIds?: string[]; all?: boolean }): number {
+  const rows = repo.expiredLeases(db, { now, exceptIds, all });
   for (const row of rows) markOutboundUnknown(db, { outboxId: row.id, error: { code: null, title: 'lease expired: the send may have reached WhatsApp' }, now });
   return rows.length;
 }

@@ -240,6 +240,19 @@ describe('delivery under faults', () => {
     expect(messageRow(messageId)).toMatchObject({ status: 'sent', waMessageId: 'wamid.RECONCILED' });
   });
 
+  test('a restarted process settles a row the dead one left sending at once, so the customer\'s next message is not held back', async () => {
+    const { conversationId } = world.customer('16505556002');
+    const cut = queue(conversationId, { kind: 'text', text: 'cut by the crash' });
+    const next = queue(conversationId, { kind: 'text', text: 'queued after it' });
+    claimDueOutbound(t.deps.db, { now: t.clock.now(), inboxIds: [world.inboxId], limit: 10 });
+    // No clock move: the lease (2 minutes) has not run out, yet nobody else can be sending.
+    const report = await newDelivery().drain();
+    expect(report.expired).toBe(1);
+    expect(outboxRow(cut.outboxId).status).toBe('unknown');
+    expect(outboxRow(next.outboxId).status).toBe('sent');
+    expect(graph.fake.sent.map((m) => (m.body.text as { body: string }).body)).toEqual(['queued after it']);
+  });
+
   test('a send that times out after Meta accepted it becomes unknown, is not resent, and reconciles from the fake\'s webhook data', async () => {
     const timeoutDelivery = newDelivery({ timeoutMs: 100 });
     const { conversationId } = world.customer('16505556002');

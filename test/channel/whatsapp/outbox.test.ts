@@ -224,6 +224,14 @@ describe('outbox use cases', () => {
     expect(claimDueOutbound(t.deps.db, { now: t.clock.now(), inboxIds: [world.inboxId], limit: 10 })).toHaveLength(0);
   });
 
+  test('after a restart treats every row left sending as unknown at once, lease or not', () => {
+    const a = world.customer('15551016');
+    const q = queue(a.conversationId, { kind: 'text', text: '1' });
+    claimDueOutbound(t.deps.db, { now: t.clock.now(), inboxIds: [world.inboxId], limit: 10 });
+    expect(markExpiredLeasesUnknown(t.deps.db, { now: t.clock.now(), all: true })).toBe(1);
+    expect(outboxRow(q.outboxId).status).toBe('unknown');
+  });
+
   test('reconciles an unknown row from a status webhook carrying its outbox id', () => {
     const a = world.customer('15551007');
     const q = queue(a.conversationId, { kind: 'text', text: '1' });

@@ -53,8 +53,11 @@ export function createOutboundDelivery(deps: OutboundDeliveryDeps) {
     if (message) deps.live?.publish({ type: 'message.updated', conversationId: message.conversationId, inboxId });
   }
 
+  // The first drain of this process settles the sends a killed process left mid-flight, at once.
+  let startedUp = false;
   async function drainOnce(): Promise<void> {
-    report.expired += markExpiredLeasesUnknown(deps.db, { now: deps.clock.now(), exceptIds: [...inFlight.keys()] });
+    report.expired += markExpiredLeasesUnknown(deps.db, { now: deps.clock.now(), exceptIds: [...inFlight.keys()], all: !startedUp });
+    startedUp = true;
     for (;;) {
       const now = deps.clock.now();
       const channels = new Map(listChannels(deps.db).filter((c) => c.pausedAt === null && !failures.isHeld(c.id, now)).map((c) => [c.inboxId, c]));
