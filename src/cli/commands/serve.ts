@@ -38,6 +38,8 @@ export const serveCommand: Command = {
     const jobs = startJobs(jobDefinitions(deps), deps.logger, deps.waker);
     // Every change that open tabs hear about may have appended domain events: run their handlers at once.
     deps.live?.subscribe(() => true, () => deps.wake?.('events'));
+    // Resume what a previous process left (unprocessed webhooks, queued replies, events) now, not at the first tick.
+    for (const name of ['webhook-journal', 'outbox', 'media', 'events'] as const) deps.wake?.(name);
     deps.logger.info('rasil started', { version: deps.version, url: publicBaseUrl(config), dataDir: config.dataDir, port: app.server?.port });
 
     return await new Promise<number>((resolve) => {
