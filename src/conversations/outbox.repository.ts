@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
 import { contacts } from '../contacts/contacts.tables';
 import { conversations, media, messages, outboundMessages, type MessageStatus, type OutboxStatus } from './conversations.tables';
@@ -139,6 +139,15 @@ export function transitionOutbox(db: Db, id: string, from: OutboxStatus[], patch
     .where(and(eq(outboundMessages.id, id), inArray(outboundMessages.status, from)))
     .returning()
     .get();
+}
+
+export function bringForwardQueued(db: Db, { inboxId, now }: { inboxId: string; now: number }): number {
+  const result = db
+    .update(outboundMessages)
+    .set({ nextAttemptAt: now, updatedAt: now })
+    .where(and(eq(outboundMessages.inboxId, inboxId), eq(outboundMessages.status, 'queued'), gt(outboundMessages.nextAttemptAt, now)))
+    .run();
+  return result.changes;
 }
 
 /** Rows `sending` whose lease ended before `now`, or every `sending` row when `all` (nobody else can be sending). */

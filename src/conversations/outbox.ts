@@ -68,6 +68,14 @@ export function markOutboundUnknown(db: Db, { outboxId, error, now }: { outboxId
 }
 
 /**
+ * The number works again after an outage: everything of this inbox waiting for a later retry is due now, so the
+ * backlog drains at the send rate instead of trickling out at each row's own backoff time. Returns how many.
+ */
+export function retryInboxQueueNow(db: Db, { inboxId, now }: { inboxId: string; now: number }): number {
+  return repo.bringForwardQueued(db, { inboxId, now });
+}
+
+/**
  * A retryable failure: back to the queue for `nextAttemptAt`, unless the row is out of attempts or too old, in which
  * case it goes `dead` with the last error (the message shows failed, with a manual resend) and never blocks the loop.
  */

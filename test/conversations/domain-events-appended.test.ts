@@ -67,7 +67,7 @@ describe('domain events appended by the inbox', () => {
   test('resolving logs the status change with who did it', () => {
     const { inboxId } = seedInbox(t);
     const { conversationId } = receive(t, inboxId);
-    changeConversationStatus({ conversationId, status: 'resolved', actor: { id: null, name: 'System', role: 'admin' } } as Parameters<typeof changeConversationStatus>[0], t.deps);
-    expect(logged().at(-1)).toMatchObject({ type: 'conversation.status_changed', conversationId, payload: { from: 'open', to: 'resolved', actorId: null } });
+    changeConversationStatus({ conversationId, status: 'resolved', actor: { id: 'usr_omar', name: 'Omar' } }, t.deps);
+    expect(logged().at(-1)).toMatchObject({ type: 'conversation.status_changed', conversationId, payload: { from: 'open', to: 'resolved', actorId: 'usr_omar' } });
   });
 });

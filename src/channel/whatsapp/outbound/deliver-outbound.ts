@@ -38,7 +38,7 @@ export function createOutboundDelivery(deps: OutboundDeliveryDeps) {
       const body = buildMessageBody({ to: row.recipient, payload, callbackData: row.id, media });
       const result = await client.sendMessage(channel.phoneNumberId, body);
       markOutboundSent(deps.db, { outboxId: row.id, waMessageId: result.waMessageId, now: deps.clock.now() });
-      failures.recordSuccess(channel.id);
+      failures.recordSuccess(channel);
       report.sent++;
     } catch (error) {
       const outcome = failures.handle({ row, channel, error, log });

@@ -1,4 +1,4 @@
-import { markOutboundFailed, markOutboundUnknown, releaseOutbound, rescheduleOutbound, type OutboxError } from '../../../conversations/outbox';
+import { markOutboundFailed, markOutboundUnknown, releaseOutbound, rescheduleOutbound, retryInboxQueueNow, type OutboxError } from '../../../conversations/outbox';
 import type { OutboxRow } from '../../../conversations/outbox.repository';
 import type { Logger } from '../../../platform/logger';
 import type { WhatsappChannel } from '../channels/whatsapp-channels.repository';
@@ -8,6 +8,8 @@ import type { DrainReport, OutboundDeliveryDeps } from './outbound-delivery.type
 
 /** Never retry sooner than this, so a loop cannot spin on a failing row. */
 const MIN_RETRY_MS = 500;
+/** During an outage the number is probed at least this often, so sending resumes within a minute of Meta's return. */
+const HOLD_CAP_MS = 60_000;
 
 /**
  * Decides what a failed send does to its row and its number (reliability-security.md §3). It also keeps each
@@ -53,7 +55,7 @@ export function createFailureHandler(deps: Pick<OutboundDeliveryDeps, 'db' | 'cl
           if (h.failedRows.size < 1000) h.failedRows.add(row.id);
           delay = retryDelayMs({ attempt: row.attempts, retryAfterMs: failure.retryAfterMs, random });
           if (failure.scope === 'number' || h.failedRows.size >= 2) {
-            const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(20, h.consecutive - 1));
+            const ceiling = Math.min(HOLD_CAP_MS, BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(20, h.consecutive - 1));
             const hold = Math.max(failure.retryAfterMs ?? 0, Math.floor(ceiling / 2 + (random() * ceiling) / 2));
             h.holdUntil = Math.max(h.holdUntil, now + hold);
             delay = Math.max(delay, h.holdUntil - now);
@@ -68,10 +70,14 @@ export function createFailureHandler(deps: Pick<OutboundDeliveryDeps, 'db' | 'cl
 
   return {
     handle,
-    recordSuccess(channelId: string) {
-      const h = healthOf(channelId);
+    /** A send went through. After an outage, the number's whole backlog becomes due at once. */
+    recordSuccess(channel: Pick<WhatsappChannel, 'id' | 'inboxId'>) {
+      const h = healthOf(channel.id);
+      const recovering = h.failedRows.size >= 2;
       h.consecutive = 0;
       h.failedRows.clear();
+      h.holdUntil = 0;
+      if (recovering) retryInboxQueueNow(deps.db, { inboxId: channel.inboxId, now: deps.clock.now() });
     },
     isHeld: (channelId: string, now: number) => (health.get(channelId)?.holdUntil ?? 0) > now,
   };
