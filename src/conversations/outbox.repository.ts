@@ -142,12 +142,12 @@ export function transitionOutbox(db: Db, id: string, from: OutboxStatus[], patch
 }
 
 export function bringForwardQueued(db: Db, { inboxId, now }: { inboxId: string; now: number }): number {
-  const result = db
+  return db
     .update(outboundMessages)
     .set({ nextAttemptAt: now, updatedAt: now })
     .where(and(eq(outboundMessages.inboxId, inboxId), eq(outboundMessages.status, 'queued'), gt(outboundMessages.nextAttemptAt, now)))
-    .run();
-  return result.changes;
+    .returning({ id: outboundMessages.id })
+    .all().length;
 }
 
 /** Rows `sending` whose lease ended before `now`, or every `sending` row when `all` (nobody else can be sending). */
