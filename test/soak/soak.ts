@@ -6,6 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { createSoakWorld } from './soak-world';
 import { runCrashRounds } from './crash-rounds';
+import { runGraphOutage } from './graph-outage';
 
 const short = process.env.SOAK_SHORT === '1';
 const rounds = Number(process.env.SOAK_ROUNDS ?? (short ? 3 : 20));
@@ -32,6 +33,15 @@ try {
   check(crash.repliesLost.length === 0, `replies lost: ${crash.repliesLost.slice(0, 5).join(', ')}`);
   check(crash.integrity === 'ok', `integrity_check: ${crash.integrity}`);
   check(crash.recoveryMs.every(Number.isFinite), 'a restart did not catch up within 30 s');
+
+  const outage = await runGraphOutage(world, { actSeconds: short ? 4 : 60 });
+  rows.push(['Graph outage (refused → 500 → 429)', `${outage.outageSeconds} s`]);
+  rows.push(['replies queued / delivered / sent twice', `${outage.queued} / ${outage.delivered} / ${outage.sentTwice}`]);
+  rows.push(['drain after Graph is back (ms)', outage.drainMs === null ? 'did not drain in 3 min' : String(Math.round(outage.drainMs))]);
+  rows.push(['customers seeing replies out of order', String(outage.outOfOrderCustomers.length)]);
+  check(outage.delivered === outage.queued, `${outage.queued - outage.delivered} queued replies never reached Graph`);
+  check(outage.sentTwice === 0, `${outage.sentTwice} replies sent twice`);
+  check(outage.outOfOrderCustomers.length === 0, `out of order for ${outage.outOfOrderCustomers.join(', ')}`);
 } finally {
   world.close();
 }

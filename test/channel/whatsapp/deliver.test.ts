@@ -172,7 +172,7 @@ describe('delivery under faults', () => {
     for (const { outboxId } of ids) expect(graph.fake.sendCount(outboxId)).toBe(1);
   });
 
-  test('after an hour-long outage, the whole backlog goes out within a minute of Graph coming back, in order', async () => {
+  test('after an hour-long outage, the whole backlog goes out within 20 seconds of Graph coming back, in order', async () => {
     const customers = ['16505553001', '16505553002'].map((n) => world.customer(n));
     const ids = customers.flatMap((c, i) => [1, 2, 3].map((k) => queue(c.conversationId, { kind: 'text', text: `${i}-${k}` })));
     await graph.stop();
@@ -188,7 +188,7 @@ describe('delivery under faults', () => {
       t.clock.advance(5_000);
     }
     expect(graph.fake.sent).toHaveLength(ids.length);
-    expect(t.clock.now() - back).toBeLessThanOrEqual(MINUTE + 5_000);
+    expect(t.clock.now() - back).toBeLessThanOrEqual(20_000);
     const textsTo = (to: string) => graph.fake.sent.filter((m) => m.to === to).map((m) => (m.body.text as { body: string }).body);
     expect(textsTo('16505553001')).toEqual(['0-1', '0-2', '0-3']);
     expect(textsTo('16505553002')).toEqual(['1-1', '1-2', '1-3']);

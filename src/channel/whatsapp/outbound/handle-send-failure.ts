@@ -8,8 +8,8 @@ import type { DrainReport, OutboundDeliveryDeps } from './outbound-delivery.type
 
 /** Never retry sooner than this, so a loop cannot spin on a failing row. */
 const MIN_RETRY_MS = 500;
-/** During an outage the number is probed at least this often, so sending resumes within a minute of Meta's return. */
-const HOLD_CAP_MS = 60_000;
+/** During an outage the number is probed at least this often (one request), so sending resumes within seconds of Meta's return. */
+const HOLD_CAP_MS = 15_000;
 
 /**
  * Decides what a failed send does to its row and its number (reliability-security.md §3). It also keeps each
