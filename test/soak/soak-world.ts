@@ -28,9 +28,9 @@ export interface SoakWorld {
   close(): void;
 }
 
-export async function createSoakWorld({ binary }: { binary?: string } = {}): Promise<SoakWorld> {
+export async function createSoakWorld({ binary, parentDir = tmpdir() }: { binary?: string; parentDir?: string } = {}): Promise<SoakWorld> {
   const built = binary ?? (await buildRasil());
-  const dataDir = mkdtempSync(join(tmpdir(), 'rasil-soak-'));
+  const dataDir = mkdtempSync(join(parentDir, 'rasil-soak-'));
   const graph = startFakeGraph({ accessTokens: [SOAK_ACCESS_TOKEN] });
   const env = { RASIL_GRAPH_API_URL: graph.url, RASIL_DATA_DIR: dataDir };
   await must(runRasil(built, ['migrate'], { env }));

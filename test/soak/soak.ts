@@ -7,6 +7,9 @@ import { cpus, totalmem } from 'node:os';
 import { createSoakWorld } from './soak-world';
 import { runCrashRounds } from './crash-rounds';
 import { runGraphOutage } from './graph-outage';
+import { runBackupUnderWrites } from './backup-under-writes';
+import { runDatabaseLocked } from './database-locked';
+import { runDiskFull } from './disk-full';
 
 const short = process.env.SOAK_SHORT === '1';
 const rounds = Number(process.env.SOAK_ROUNDS ?? (short ? 3 : 20));
@@ -42,6 +45,31 @@ try {
   check(outage.delivered === outage.queued, `${outage.queued - outage.delivered} queued replies never reached Graph`);
   check(outage.sentTwice === 0, `${outage.sentTwice} replies sent twice`);
   check(outage.outOfOrderCustomers.length === 0, `out of order for ${outage.outOfOrderCustomers.join(', ')}`);
+
+  const backup = await runBackupUnderWrites(world, { warmupMs: short ? 1500 : 10_000 });
+  rows.push(['backup under writes: acked before / missing after restore', `${backup.ackedBeforeBackup} / ${backup.missingFromRestore}`]);
+  rows.push(['backup time (ms) / webhooks acked meanwhile', `${Math.round(backup.backupMs)} / ${backup.writesDuringBackup}`]);
+  rows.push(['restored integrity_check / restore exit', `${backup.restoredIntegrity} / ${backup.restoreExit}`]);
+  check(backup.missingFromRestore === 0, `${backup.missingFromRestore} webhooks acknowledged before the backup are missing from it`);
+  check(backup.restoredIntegrity === 'ok' && backup.restoreExit === 0, 'the backup did not restore cleanly');
+
+  const locked = await runDatabaseLocked(world, { lockSeconds: short ? 7 : 30 });
+  rows.push(['database locked by another process', `${locked.lockSeconds} s`]);
+  rows.push(['webhooks meanwhile: sent / refused 5xx / acked but unstored', `${locked.webhooksDuringLock} / ${locked.refusedDuringLock} / ${locked.acknowledgedButNotStored}`]);
+  rows.push(['pages while locked (status)', locked.pageStatuses.join(', ')]);
+  rows.push(['webhooks accepted again after unlock (ms)', locked.recoveredMs === null ? 'never' : String(Math.round(locked.recoveredMs))]);
+  check(locked.acknowledgedButNotStored === 0, 'a webhook was acknowledged while the database could not store it');
+  check(locked.recoveredMs !== null, 'Rasil did not take webhooks again after the lock was released');
+
+  const full = await runDiskFull({ binary: world.binary });
+  if ('skipped' in full) rows.push(['disk full', `SKIPPED: ${full.skipped}`]);
+  else {
+    rows.push(['disk full: webhooks sent / refused 5xx / acked but unstored', `${full.webhooksWhileFull} / ${full.refused} / ${full.acknowledgedButNotStored}`]);
+    rows.push(['disk full: page status / accepted again after freeing (ms)', `${full.pageStatus} / ${full.recoveredMs === null ? 'never' : Math.round(full.recoveredMs)}`]);
+    check(full.acknowledgedButNotStored === 0, 'a webhook was acknowledged while the disk was full and not stored');
+    check(full.refused > 0, 'the disk never filled up: the scenario tested nothing');
+    check(full.recoveredMs !== null, 'Rasil did not take webhooks again after space was freed');
+  }
 } finally {
   world.close();
 }
