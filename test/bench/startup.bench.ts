@@ -3,7 +3,8 @@
  * flags, median of RUNS runs each. Run with `bun run bench:startup`; prints a table and exits non-zero only when
  * something fails to start. Not a bun test file on purpose: timings on a shared CI machine are not pass/fail.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Database } from 'bun:sqlite';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildRasil, compile, freePort, residentKiB } from '../binary/compiled-binary';
@@ -50,6 +51,36 @@ async function measure(command: Command, existingDataDir?: string): Promise<Samp
   }
 }
 
+/**
+ * Grows an installed data folder's database to about `targetBytes` with realistic rows (contacts, conversations,
+ * messages of ~1.5 KB), through raw SQLite in big transactions: a busy shop's year, to time a cold start on it.
+ */
+function growDatabase(dataDir: string, targetBytes: number) {
+  const db = new Database(join(dataDir, 'rasil.db'));
+  db.run('PRAGMA journal_mode = WAL');
+  db.run('PRAGMA synchronous = OFF');
+  const inbox = db.query<{ id: string }, []>('select id from inboxes limit 1').get()?.id ?? 'inb_bench';
+  if (inbox === 'inb_bench') db.run("insert into inboxes (id, name, channel_type, created_at, updated_at) values ('inb_bench', 'Bench', 'whatsapp', 0, 0)");
+  const contact = db.prepare('insert into contacts (id, wa_id, phone, profile_name, created_at, updated_at) values (?, ?, ?, ?, 0, 0)');
+  const conversation = db.prepare("insert into conversations (id, inbox_id, contact_id, status, last_message_at, routed_at, created_at, updated_at) values (?, ?, ?, 'resolved', ?, 0, 0, 0)");
+  const message = db.prepare("insert into messages (id, conversation_id, direction, author_type, kind, body, status, sent_at, created_at) values (?, ?, 'in', 'contact', 'text', ?, 'received', ?, ?)");
+  const body = 'Hello, I would like to ask about my order and the delivery time. '.repeat(24);
+  let n = 0;
+  const size = () => statSync(join(dataDir, 'rasil.db')).size + (statSync(join(dataDir, 'rasil.db-wal'), { throwIfNoEntry: false })?.size ?? 0);
+  while (size() < targetBytes) {
+    db.transaction(() => {
+      for (let c = 0; c < 2000; c++, n++) {
+        contact.run(`ctc_b${n}`, `9665${n}`, `+9665${n}`, `Customer ${n}`);
+        conversation.run(`cnv_b${n}`, inbox, `ctc_b${n}`, n);
+        for (let m = 0; m < 10; m++) message.run(`msg_b${n}_${m}`, `cnv_b${n}`, `${body} #${n}.${m}`, n * 10 + m, n);
+      }
+    })();
+    db.run('PRAGMA wal_checkpoint(TRUNCATE)');
+  }
+  db.close();
+  return statSync(join(dataDir, 'rasil.db')).size;
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -80,10 +111,15 @@ try {
   const installed = join(workDir, 'installed');
   const migrate = Bun.spawnSync([rasil, 'migrate', '--data-dir', installed], { stdout: 'ignore', stderr: 'pipe' });
   if (migrate.exitCode !== 0) throw new Error(`rasil migrate failed: ${migrate.stderr.toString()}`);
+  const big = join(workDir, 'big');
+  const bigMigrate = Bun.spawnSync([rasil, 'migrate', '--data-dir', big], { stdout: 'ignore', stderr: 'pipe' });
+  if (bigMigrate.exitCode !== 0) throw new Error(`rasil migrate failed: ${bigMigrate.stderr.toString()}`);
+  const bigBytes = growDatabase(big, Number(process.env.BENCH_BIG_DB_BYTES ?? 2 ** 30));
   const rows = [
     // First boot creates and migrates rasil.db; every later boot opens an existing one.
     await series('rasil serve, first boot (empty data dir)', serve),
     await series('rasil serve, existing data dir', serve, installed),
+    await series(`rasil serve, existing ${(bigBytes / 2 ** 30).toFixed(2)} GiB database`, serve, big),
     await series('bare Bun hello-world', (port) => [hello, String(port)]),
   ];
 

@@ -1,15 +1,17 @@
 /**
- * Webhook ingest benchmark: signed realistic payloads (10% exact duplicates) POSTed to Rasil at concurrency 1, 16
- * and 64 for a bounded time, next to a bare Bun + bun:sqlite server that verifies, parses and commits one insert
+ * Webhook ingest benchmark: signed realistic payloads (10% exact duplicates) POSTed to the compiled Rasil binary at
+ * concurrency 1, 16 and 64 for a bounded time, while 5 signed-in agents keep the inbox's live stream open and reload
+ * pages every second (their page p50/p99 are printed, with the server's memory idle, at peak and after), next to a bare Bun + bun:sqlite server that verifies, parses and commits one insert
  * transaction per request (both WAL + synchronous=FULL, both in their own process). Prints acks/s, p50/p99,
  * the time until Rasil processed everything, stored == acknowledged, duplicates == 0, and the ratio to the
  * baseline; then a journal-processing throughput figure. Run with `bun run bench:ingest` (BENCH_SECONDS=5).
  */
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { Glob } from 'bun';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanEnv, freePort, repoRoot } from '../binary/compiled-binary';
+import { buildRasil, cleanEnv, freePort, residentKiB } from '../binary/compiled-binary';
+import { createUser } from '../../src/accounts/create-user';
+import { startAgentSessions } from './agent-sessions';
 import { openDatabase } from '../../src/platform/db/client';
 import { applyMigrations } from '../../src/platform/db/migrate';
 import { createIdGenerator } from '../../src/platform/ids';
@@ -163,11 +165,13 @@ async function waitReady(url: string, child: { exitCode: number | null }) {
   throw new Error(`${url} did not come up`);
 }
 
-function prepareRasilData(): string {
+async function prepareRasilData(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rasil-bench-ingest-'));
   const handle = openDatabase(join(dataDir, 'rasil.db'));
   applyMigrations(handle.sqlite);
   addChannel(handle.db);
+  const deps = { db: handle.db, clock: systemClock, newId: createIdGenerator(systemClock) };
+  for (const [i, agent] of AGENTS.entries()) await createUser({ ...agent, name: `Agent ${i}`, role: 'admin' }, { id: null, label: 'bench' }, deps);
   handle.close();
   return dataDir;
 }
@@ -180,26 +184,17 @@ function addChannel(db: ReturnType<typeof openDatabase>['db']) {
   insertChannel(db, { id: newId('wac'), inboxId, name: 'Bench', phoneNumberId: PHONE_NUMBER_ID, wabaId: '999', accessToken: 'bench', appSecret: SECRET, verifyToken: 'bench-verify-token', graphApiUrl: 'http://127.0.0.1:9/v24.0', createdAt: now, updatedAt: now });
 }
 
-/** The built binary when it is newer than every source file; otherwise the sources (a stale build would mislead). */
-function rasilCommand(): { command: string[]; label: string } {
-  const binary = join(repoRoot, 'dist/rasil');
-  if (existsSync(binary)) {
-    const built = statSync(binary).mtimeMs;
-    const newest = Math.max(...[...new Glob('{src,views}/**/*.{ts,tsx}').scanSync(repoRoot)].map((f) => statSync(join(repoRoot, f)).mtimeMs));
-    if (built >= newest) return { command: [binary], label: 'dist/rasil' };
-    return { command: ['bun', join(repoRoot, 'src/main.ts')], label: 'bun src/main.ts (dist/rasil is older than the sources)' };
-  }
-  return { command: ['bun', join(repoRoot, 'src/main.ts')], label: 'bun src/main.ts' };
-}
+const AGENTS = Array.from({ length: 5 }, (_, i) => ({ email: `agent${i}@bench.example`, password: 'bench password 1234' }));
+// The real thing: compiled once per run with the build script's flags.
+const binary = await buildRasil();
 
-async function withRasil<T>(run: (url: string, dataDir: string) => Promise<T>): Promise<T> {
-  const dataDir = prepareRasilData();
+async function withRasil<T>(run: (url: string, dataDir: string, pid: number) => Promise<T>): Promise<T> {
+  const dataDir = await prepareRasilData();
   const port = freePort();
-  const { command } = rasilCommand();
-  const child = Bun.spawn([...command, 'serve', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1'], { cwd: repoRoot, env: cleanEnv(), stdin: 'ignore', stdout: 'ignore', stderr: 'inherit' });
+  const child = Bun.spawn([binary, 'serve', '--data-dir', dataDir, '--port', String(port), '--host', '127.0.0.1'], { cwd: '/', env: cleanEnv(), stdin: 'ignore', stdout: 'ignore', stderr: 'inherit' });
   try {
     await waitReady(`http://127.0.0.1:${port}/healthz`, child);
-    return await run(`http://127.0.0.1:${port}/webhooks/whatsapp`, dataDir);
+    return await run(`http://127.0.0.1:${port}`, dataDir, child.pid);
   } finally {
     child.kill('SIGTERM');
     await child.exited;
@@ -266,17 +261,29 @@ async function processingThroughput(count: number) {
 // ---------- run ----------
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
-console.log(`webhook ingest: ${SECONDS} s per level, ${cpus().length} CPUs, bun ${Bun.version}, ${rasilCommand().label}\n`);
+console.log(`webhook ingest: ${SECONDS} s per level, ${cpus().length} CPUs, bun ${Bun.version}, compiled binary, ${AGENTS.length} agents live\n`);
 
 let ok = true;
+const pageRows: { c: number; sessions: number; pages: number; pageP50: number; pageP99: number; pageErrors: number; streamsOpen: number; liveEvents: number; idleKiB: number; peakKiB: number; afterKiB: number }[] = [];
 console.log('conc | rasil acks/s | p50 ms | p99 ms | baseline acks/s | p50 ms | p99 ms | ratio | processed after | stored==acked | dups | errors');
 // Each level runs the baseline and Rasil back to back, so both see the same machine (disk and CPU load drift).
 await withBaseline(async (baselineUrl) => {
   for (const c of LEVELS) {
     const b = await load(baselineUrl, c);
-    await withRasil(async (url, dataDir) => {
-      const r = await load(url, c);
+    await withRasil(async (base, dataDir, pid) => {
+      await Bun.sleep(1000);
+      const idleKiB = await residentKiB(pid);
+      const agents = await startAgentSessions(base, AGENTS);
+      let peakKiB = idleKiB;
+      const sampler = setInterval(() => void residentKiB(pid).then((kib) => (peakKiB = Math.max(peakKiB, kib)), () => {}), 200);
+      const r = await load(`${base}/webhooks/whatsapp`, c);
       const d = await drained(dataDir, performance.now());
+      clearInterval(sampler);
+      const pages = await agents.stop();
+      await Bun.sleep(2000);
+      const afterKiB = await residentKiB(pid);
+      pageRows.push({ c, ...pages, idleKiB, peakKiB, afterKiB });
+      if (pages.pageErrors > 0) ok = false;
       const stored = d.messages === r.ackedMessageIds.size && d.journal === r.acks;
       if (!stored || d.duplicates !== 0 || d.failed !== 0 || r.errors !== 0) ok = false;
       console.log(
@@ -298,6 +305,14 @@ await withBaseline(async (baselineUrl) => {
     });
   }
 });
+
+console.log('\nconc | agent pages | page p50 ms | page p99 ms | page errors | SSE open at end | live events | RSS idle / peak / after MiB');
+for (const row of pageRows) {
+  const mib = (kib: number) => (kib / 1024).toFixed(0);
+  console.log(
+    [String(row.c).padStart(4), String(row.pages).padStart(11), fmt(row.pageP50, 2).padStart(11), fmt(row.pageP99, 2).padStart(11), String(row.pageErrors).padStart(11), `${row.streamsOpen}/${row.sessions}`.padStart(15), String(row.liveEvents).padStart(11), `${mib(row.idleKiB)} / ${mib(row.peakKiB)} / ${mib(row.afterKiB)}`.padStart(26)].join(' | '),
+  );
+}
 
 const p = await processingThroughput(5000);
 console.log(`\njournal processing: ${p.rows} rows (${p.messages} messages) in-process → ${fmt(p.messagesPerSecond, 0)} messages/s, ${fmt(p.rowsPerSecond, 0)} rows/s, ${p.failed} failed`);
