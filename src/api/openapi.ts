@@ -47,17 +47,28 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
     paths: {
       '/agents/{id}/availability': {
         put: {
-          summary: 'Set an agent online, away or offline (as from the top bar). Online still needs an open inbox tab.',
+          summary: 'Set an agent online, away or offline (as from the top bar), and/or their capacity. Online still needs an open inbox tab.',
           operationId: 'setAgentAvailability',
           parameters: [idParam('User id of an admin, supervisor or agent.')],
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: { type: 'object', required: ['status'], properties: { status: { enum: ['online', 'away', 'offline'] } } } } },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'At least one of status and capacity.',
+                  properties: {
+                    status: { enum: ['online', 'away', 'offline'] },
+                    capacity: { type: ['integer', 'null'], minimum: 0, maximum: 100, description: 'Max concurrent open conversations; null = the team’s default.' },
+                  },
+                },
+              },
+            },
           },
           responses: {
             '200': json(
-              { type: 'object', required: ['data'], properties: { data: { type: 'object', properties: { id: { type: 'string' }, status: { enum: ['online', 'away', 'offline'] }, chosen_status: { enum: ['online', 'away', 'offline'] } } } } },
-              'The agent’s effective and chosen status.',
+              { type: 'object', required: ['data'], properties: { data: { type: 'object', properties: { id: { type: 'string' }, status: { enum: ['online', 'away', 'offline'] }, chosen_status: { enum: ['online', 'away', 'offline'] }, capacity: { type: ['integer', 'null'] } } } } },
+              'The agent’s effective and chosen status, and their own capacity (null = the team’s default).',
             ),
             '401': error('Unauthorized'),
             '404': error('NotFound'),

@@ -43,7 +43,8 @@ export function applyAssignment(tx: Db, input: AssignInput, deps: ChangeDeps): {
     } else {
       const assignee = assignableUser(tx, input.assigneeId, conversation);
       if (!assignee) throw createUnknownAssigneeError();
-      if (!canTakeMore(tx, assignee.id) && !(input.overrideCapacity && mayOverrideCapacity(input.actor))) throw createAtCapacityError({ name: assignee.name });
+      const teamId = input.teamId !== undefined ? input.teamId : conversation.teamId;
+      if (!canTakeMore(tx, assignee.id, { teamId }) && !(input.overrideCapacity && mayOverrideCapacity(input.actor))) throw createAtCapacityError({ name: assignee.name });
       update.assigneeId = assignee.id;
       recordActionEvent(tx, { conversationId: conversation.id, actorId: input.actor.id, content: { event: 'assigned', actor: input.actor.name, assignee: assignee.name } }, { newId: deps.newId, now });
     }
@@ -61,11 +62,22 @@ export function applyAssignment(tx: Db, input: AssignInput, deps: ChangeDeps): {
   if (Object.keys(update).length === 0) return { changed: false, conversation };
   // A person's choice settles routing: it leaves the queue and is never routed again.
   const settled = update.assigneeId ? { queuedAt: null, routedAt: conversation.routedAt ?? now } : {};
+  const after = { assigneeId: update.assigneeId !== undefined ? update.assigneeId : conversation.assigneeId, teamId: update.teamId !== undefined ? update.teamId : conversation.teamId };
   tx.update(conversations)
-    .set({ ...update, ...settled, updatedAt: now })
+    .set({ ...update, ...settled, ...backInQueue(conversation, after, input.actor.id, now), updatedAt: now })
     .where(eq(conversations.id, conversation.id))
     .run();
-  const after = { assigneeId: update.assigneeId !== undefined ? update.assigneeId : conversation.assigneeId, teamId: update.teamId !== undefined ? update.teamId : conversation.teamId };
   appendEvent(tx, { type: 'conversation.assigned', conversationId: conversation.id, payload: { ...after, actorId: input.actor.id }, at: now });
   return { changed: true, conversation };
+}
+
+/**
+ * A routed, open conversation left without an agent by a person (unassign, or moved to a team's queue) waits in its
+ * team's queue from now, and the assigner offers it at once. An agent who let go of it themselves is not offered it
+ * back. Not yet routed: routing queues it. Not open: it waits for nothing.
+ */
+function backInQueue(conversation: Conversation, after: { assigneeId: string | null }, actorId: string, now: number): Partial<Conversation> {
+  if (after.assigneeId !== null || conversation.routedAt === null || conversation.status !== 'open') return {};
+  const selfRelease = conversation.assigneeId !== null && conversation.assigneeId === actorId;
+  return { queuedAt: conversation.queuedAt ?? now, ...(selfRelease ? { excludedAgentId: actorId } : {}) };
 }

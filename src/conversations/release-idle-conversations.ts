@@ -1,12 +1,12 @@
-import { and, desc, eq, isNotNull, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Clock } from '../platform/clock';
 import { runInTransaction, type Db } from '../platform/db/client';
 import type { NewId } from '../platform/ids';
 import type { LiveHub } from '../platform/live-hub';
 import { getInboxBehaviour } from '../settings/inbox-behaviour';
 import { conversations, messages } from './conversations.tables';
-import { deleteLock, userName } from './locks.repository';
-import { recordActionEvent } from './record-conversation-event';
+import { userName } from './locks.repository';
+import { requeueConversation } from './requeue-conversation';
 import { isIdle } from './idle-release';
 
 export interface ReleaseIdleDeps {
@@ -16,24 +16,24 @@ export interface ReleaseIdleDeps {
   live?: LiveHub;
 }
 
-/** Direction of the last message the customer wrote or received; notes and system events do not answer anyone. */
+/** Direction of the last message the customer wrote or received; notes, system events and automatic notices answer nobody. */
 function lastMessageDirection(db: Db, conversationId: string): 'in' | 'out' | null {
   const row = db
     .select({ direction: messages.direction })
     .from(messages)
-    .where(and(eq(messages.conversationId, conversationId), notInArray(messages.kind, ['note', 'event']), ne(messages.authorType, 'system')))
+    .where(and(eq(messages.conversationId, conversationId), notInArray(messages.kind, ['note', 'event']), notInArray(messages.authorType, ['system', 'automation'])))
     .orderBy(desc(messages.sentAt), desc(messages.id))
     .limit(1)
     .get();
   return row?.direction ?? null;
 }
 
-/** When the conversation was last assigned (its timeline's `assigned` line): a new assignee gets the full limit. */
+/** When the conversation was last assigned (a person's `assigned` line or the assigner's decision): a new assignee gets the full limit. */
 function lastAssignedAt(db: Db, conversationId: string): number | null {
   const row = db
     .select({ at: messages.sentAt })
     .from(messages)
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.kind, 'event'), sql`json_extract(${messages.content}, '$.event') = 'assigned'`))
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.kind, 'event'), sql`(json_extract(${messages.content}, '$.event') = 'assigned' or (json_extract(${messages.content}, '$.event') = 'assignment_decision' and json_extract(${messages.content}, '$.assigneeId') is not null))`))
     .orderBy(desc(messages.sentAt))
     .limit(1)
     .get();
@@ -68,27 +68,19 @@ export function releaseIdleConversations(deps: ReleaseIdleDeps): { released: str
     if (!isIdle({ conversation, lastAgentActivityAt, now, minutes })) continue;
     const agentId = candidate.assigneeId!;
     const done = runInTransaction(deps.db, (tx) => {
-      // Only if nobody reassigned it meanwhile.
-      const changed = tx
-        .update(conversations)
-        .set({ assigneeId: null, updatedAt: now })
-        .where(and(eq(conversations.id, candidate.id), eq(conversations.assigneeId, agentId)))
-        .returning({ id: conversations.id })
-        .all();
-      if (!changed.length) return false;
       const agent = userName(tx, agentId);
-      recordActionEvent(
+      // Back in its team's queue, never offered to the same agent again; assignment reacts to conversation.requeued.
+      return requeueConversation(
         tx,
         {
           conversationId: candidate.id,
-          actorId: null,
+          fromAgentId: agentId,
+          reason: 'idle_released',
           content: { event: 'idle_released', releasedAgentId: agentId, agent, minutes },
           body: `Returned to the queue: ${agent} did not reply within ${minutes} minutes`,
         },
         { newId: deps.newId, now },
       );
-      deleteLock(tx, candidate.id);
-      return true;
     });
     if (done) released.push({ id: candidate.id, inboxId: candidate.inboxId });
   }

@@ -44,7 +44,7 @@ function refreshOne(db: Db, userId: string, now: number): PresenceChange | undef
   if (!row) return undefined;
   const status = effectivePresence(row, now);
   if (status === row.status) return undefined;
-  db.update(agentPresence).set({ status, updatedAt: now }).where(eq(agentPresence.userId, userId)).run();
+  db.update(agentPresence).set({ status, statusSince: now, updatedAt: now }).where(eq(agentPresence.userId, userId)).run();
   // Assignment reacts: an agent coming online takes from the queue; one going away hands work back after a grace.
   appendEvent(db, { type: 'agent.availability_changed', payload: { userId, status }, at: now });
   return { userId, status };

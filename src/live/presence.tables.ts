@@ -15,5 +15,7 @@ export const agentPresence = sqliteTable('agent_presence', {
   chosenStatus: text('chosen_status', { enum: PRESENCE_STATUS_VALUES }),
   lastHeartbeatAt: integer('last_heartbeat_at'),
   lastActivityAt: integer('last_activity_at'),
+  /** When `status` last changed: the away/offline hand-back waits a grace period from here. Null = before tracking. */
+  statusSince: integer('status_since'),
   updatedAt: integer('updated_at').notNull(),
 });

@@ -14,7 +14,12 @@ import { createTeam } from './create-team';
 import { updateTeam } from './update-team';
 import { deleteTeam } from './delete-team';
 import { addTeamMember, removeTeamMember } from './change-team-members';
+import { updateTeamPolicy } from './update-team-policy';
+import { findTeamPolicy, listCalendarChoices } from './team-policies.repository';
+import { isNoticeField, noticePreview, noticePreviews, policyToForm } from './team-policy-form';
+import type { TeamPolicyForm } from './team-policy.schemas';
 import type { PageContext } from '../../views/layout/page-context';
+import { NoticePreviewBody } from '../../views/settings/team-assignment-card';
 import { TeamsPage, type TeamForm } from '../../views/settings/teams.page';
 import { TeamPage, type TeamView } from '../../views/settings/team.page';
 
@@ -33,9 +38,19 @@ export function teamsRoutes(deps: AppDeps) {
     return <TeamsPage page={page} teams={teams} form={extra.form ?? { name: '', description: '' }} notice={extra.notice} />;
   };
 
+  const assignmentView = (page: PageContext, teamId: string, form: TeamPolicyForm, errors?: FieldErrors) => ({
+    action: `${PAGE}/${teamId}/assignment`,
+    previewAction: `${PAGE}/${teamId}/assignment/preview`,
+    form,
+    errors,
+    calendars: listCalendarChoices(deps.db),
+    previews: noticePreviews(form, page.user?.name ?? ''),
+  });
+
   const teamPage = (page: PageContext, editor: TeamEditor, teamId: string, extra: Partial<TeamView> = {}) => {
     const team = requireManageableTeam(deps.db, teamId, editor);
     const view: TeamView = {
+      assignment: assignmentView(page, teamId, policyToForm(findTeamPolicy(deps.db, teamId))),
       team,
       form: { name: team.name, description: team.description },
       members: listTeamMembers(deps.db, teamId),
@@ -65,9 +80,35 @@ export function teamsRoutes(deps: AppDeps) {
       },
       { access: MANAGERS },
     )
-    .get(`${PAGE}/:id`, (ctx) => teamPage(ctx.page, editorOf(ctx), ctx.params.id, { notice: ctx.query.saved === '1' ? ctx.page.t('teams.saved') : undefined }), {
+    .get(`${PAGE}/:id`, (ctx) => teamPage(ctx.page, editorOf(ctx), ctx.params.id, { notice: savedNotice(ctx.page, ctx.query.saved) }), {
       access: MANAGERS,
     })
+    .post(
+      `${PAGE}/:id/assignment`,
+      (ctx) => {
+        const form = policyFormOf(ctx.body);
+        const editor = editorOf(ctx);
+        try {
+          updateTeamPolicy({ teamId: ctx.params.id, form }, editor, deps);
+          return ctx.redirect(`${PAGE}/${ctx.params.id}?saved=assignment#assignment`, 303);
+        } catch (error) {
+          const errors = toFieldErrors(error);
+          if (!errors) throw error;
+          ctx.set.status = 422;
+          return teamPage(ctx.page, editor, ctx.params.id, { assignment: assignmentView(ctx.page, ctx.params.id, form, errors) });
+        }
+      },
+      { access: MANAGERS },
+    )
+    .post(
+      `${PAGE}/:id/assignment/preview`,
+      (ctx) => {
+        requireManageableTeam(deps.db, ctx.params.id, editorOf(ctx));
+        const field = typeof ctx.query.field === 'string' && isNoticeField(ctx.query.field) ? ctx.query.field : 'assignedEn';
+        return <NoticePreviewBody page={ctx.page} preview={noticePreview(field, formText(ctx.body, field), ctx.page.user?.name ?? '')} />;
+      },
+      { access: MANAGERS },
+    )
     .post(
       `${PAGE}/:id`,
       (ctx) => {
@@ -116,6 +157,13 @@ export function teamsRoutes(deps: AppDeps) {
       { access: MANAGERS },
     );
 }
+
+const POLICY_FIELDS: (keyof TeamPolicyForm)[] = ['strategy', 'onlyOnline', 'defaultCapacity', 'stickyEnabled', 'stickyDays', 'vipToOwner', 'calendarId', 'assignedEnabled', 'assignedEn', 'assignedAr', 'queuedEnabled', 'queuedEn', 'queuedAr'];
+
+const policyFormOf = (body: unknown): TeamPolicyForm => Object.fromEntries(POLICY_FIELDS.map((name) => [name, formText(body, name)])) as TeamPolicyForm;
+
+const savedNotice = (page: PageContext, saved: unknown): string | undefined =>
+  saved === '1' ? page.t('teams.saved') : saved === 'assignment' ? page.t('routingPolicy.saved') : undefined;
 
 /** Form problems as field errors; anything else (not allowed, no such team) is rethrown for the error page. */
 function teamFieldErrors(error: unknown): FieldErrors {

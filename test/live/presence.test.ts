@@ -107,7 +107,7 @@ describe('PUT /api/v1/agents/:id/availability', () => {
     const api = apiClient(t);
     const response = await api.put(`/api/v1/agents/${userId}/availability`, { status: 'away' });
     expect(response.status).toBe(200);
-    expect(response.json).toEqual({ data: { id: userId, status: 'away', chosen_status: 'away' } });
+    expect(response.json).toEqual({ data: { id: userId, status: 'away', chosen_status: 'away', capacity: null } });
     expect(presenceOf(userId)).toBe('away');
   });
 

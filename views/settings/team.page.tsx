@@ -5,6 +5,7 @@ import { MembersCard } from '../components/members-card';
 import { CsrfField } from '../components/form-field';
 import { Notice } from './notice';
 import { TeamFields, type TeamForm } from './teams.page';
+import { TeamAssignmentCard, type AssignmentCardView } from './team-assignment-card';
 
 export interface TeamView {
   team: { id: string; name: string };
@@ -13,11 +14,14 @@ export interface TeamView {
   /** Active people not yet in the team. */
   candidates: { id: string; name: string; email: string }[];
   canDelete: boolean;
+  assignment: AssignmentCardView;
   memberError?: string;
   notice?: string;
 }
 
-/** One team: its name and description, its members, and (for admins) deleting it. */
+const hasErrors = (errors: Record<string, string> | undefined) => Boolean(errors && Object.keys(errors).length);
+
+/** One team: its name and description, its members, how it assigns conversations, and (for admins) deleting it. */
 export function TeamPage({ page, view }: { page: PageContext; view: TeamView }) {
   const base = `/settings/teams/${view.team.id}`;
   return (
@@ -30,7 +34,7 @@ export function TeamPage({ page, view }: { page: PageContext; view: TeamView }) 
       <h1 dir="auto" safe>
         {view.team.name}
       </h1>
-      <Notice ok={view.notice} error={view.form.errors && Object.keys(view.form.errors).length ? page.t('common.fixErrors') : undefined} />
+      <Notice ok={view.notice} error={hasErrors(view.form.errors) || hasErrors(view.assignment.errors) ? page.t('common.fixErrors') : undefined} />
       <h2 safe>{page.t('teams.edit.title')}</h2>
       <TeamFields page={page} action={base} form={view.form} submit={page.t('common.save')} />
       <h2 safe>{page.t('teams.members.title')}</h2>
@@ -42,6 +46,7 @@ export function TeamPage({ page, view }: { page: PageContext; view: TeamView }) 
         error={view.memberError}
         labels={{ empty: 'teams.members.empty', remove: 'teams.members.remove', add: 'teams.members.add', allIn: 'teams.members.allIn' }}
       />
+      <TeamAssignmentCard page={page} view={view.assignment} />
       {view.canDelete ? (
         <form method="post" action={`${base}/delete`} hx-confirm={page.t('teams.delete.confirm', { name: view.team.name })}>
           <CsrfField page={page} />
