@@ -1,0 +1,3 @@
+import { createErrorFactory } from '../../platform/errors';
+
+export const createCalendarNotFoundError = createErrorFactory({ code: 'calendars.not_found', status: 404, messageKey: 'calendars.error.notFound' });
