@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { settings } from './settings.tables';
-import { runInTransaction, type Db } from '../platform/db/client';
-import { recordAudit, type AuditActor } from '../audit/record-audit';
+import type { Db } from '../platform/db/client';
+import type { AuditActor } from '../audit/record-audit';
+import { storedSettings } from './stored-settings';
 import type { Clock } from '../platform/clock';
 import type { NewId } from '../platform/ids';
 
@@ -22,25 +21,10 @@ export type InboxBehaviour = z.infer<typeof inboxBehaviourSchema>;
 
 export const DEFAULT_INBOX_BEHAVIOUR: InboxBehaviour = { lockMinutes: 7, idleReleaseMinutes: 3 };
 
+const stored = storedSettings(KEY, inboxBehaviourSchema, DEFAULT_INBOX_BEHAVIOUR);
+
 /** The reply-lock length and idle-release limit; defaults until an admin changes them. */
-export function getInboxBehaviour(db: Db): InboxBehaviour {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).get();
-  if (!row) return DEFAULT_INBOX_BEHAVIOUR;
-  const parsed = inboxBehaviourSchema.safeParse({ ...DEFAULT_INBOX_BEHAVIOUR, ...JSON.parse(row.value) });
-  return parsed.success ? parsed.data : DEFAULT_INBOX_BEHAVIOUR;
-}
+export const getInboxBehaviour = (db: Db): InboxBehaviour => stored.get(db);
 
 /** Validates (throws ZodError on bad input, changing nothing), stores and audits the new values. */
-export function saveInboxBehaviour(input: unknown, actor: AuditActor, deps: { db: Db; clock: Clock; newId: NewId }): InboxBehaviour {
-  const valid = inboxBehaviourSchema.parse(input);
-  runInTransaction(deps.db, (tx) => {
-    const now = deps.clock.now();
-    const value = JSON.stringify(valid);
-    tx.insert(settings)
-      .values({ key: KEY, value, updatedAt: now, updatedBy: actor.id })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now, updatedBy: actor.id } })
-      .run();
-    recordAudit(tx, { newId: deps.newId, now }, actor, { action: 'settings.changed', targetType: 'settings', targetId: KEY, details: valid });
-  });
-  return valid;
-}
+export const saveInboxBehaviour = (input: unknown, actor: AuditActor, deps: { db: Db; clock: Clock; newId: NewId }): InboxBehaviour => stored.save(input, actor, deps);

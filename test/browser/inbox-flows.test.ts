@@ -3,10 +3,10 @@ import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/test-app';
 import type { TestClient } from '../support/test-client';
-import { hasChromium, launchBrowser } from '../support/browser';
+import { hasChromium, launchBrowser, signedInPage } from '../support/browser';
 import { setUpSandbox } from '../support/sandbox';
 import { receive, seedInbox } from '../conversations/inbox-fixtures';
 import { conversations, media, messages } from '../../src/conversations/conversations.tables';
@@ -47,19 +47,7 @@ afterEach(async () => {
 const say = (text: string) => admin.client.post('/sandbox/send', { ...CUSTOMER, action: 'text', text }, { htmx: true });
 const sandboxConversation = () => t.deps.db.select().from(conversations).all()[0]!;
 
-async function signIn(login: { email: string; password: string }): Promise<{ page: Page; problems: string[] }> {
-  const page = await (await browser.newContext()).newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
-  });
-  await page.goto(`${base}/login`);
-  await page.fill('#field-email', login.email);
-  await page.fill('#field-password', login.password);
-  await Promise.all([page.waitForURL((url) => url.pathname === '/conversations'), page.click('form[action="/login"] button[type=submit]')]);
-  return { page, problems };
-}
+const signIn = (login: { email: string; password: string }) => signedInPage(browser, base, login);
 
 describe.skipIf(!hasChromium)('inbox flows in a real browser', () => {
   setDefaultTimeout(30_000);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { closeBrowserApp, hasChromium, startBrowserApp } from '../support/browser';
+import { closeBrowserApp, hasChromium, startBrowserApp, signedInPage } from '../support/browser';
 import { messagesOf, receive, seedInbox, seedTemplate } from './inbox-fixtures';
 
 /** The inbox in real Chromium at phone width: htmx swaps, the counter, no CSP errors, no sideways scrolling. */
@@ -20,20 +20,8 @@ afterAll(async () => {
   await closeBrowserApp({ t, browser });
 });
 
-async function signedInPage(): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${base}/login`);
-  await page.fill('#field-email', login.email);
-  await page.fill('#field-password', login.password);
-  await Promise.all([page.waitForURL((url) => url.pathname === '/conversations'), page.click('form[action="/login"] button[type=submit]')]);
-  return { page, problems };
-}
+// A phone-sized screen: the inbox must work at 360 px without sideways scrolling.
+const signInOnPhone = () => signedInPage(browser, base, login, { viewport: { width: 360, height: 740 } });
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -44,7 +32,7 @@ describe.skipIf(!hasChromium)('the inbox in a real browser at 360 px', () => {
     const { inboxId } = seedInbox(t);
     const long = 'https://example.com/' + 'a'.repeat(120);
     const { conversationId } = receive(t, inboxId, { body: `Hello, is the order ready? ${long}`, contact: { waId: '966500000111', userId: null, profileName: 'A rather long customer name that goes on' } });
-    const { page, problems } = await signedInPage();
+    const { page, problems } = await signInOnPhone();
     expect(await page.textContent('#conversation-list')).toContain('A rather long customer name');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await Promise.all([page.waitForURL((url) => url.pathname === `/conversations/${conversationId}`), page.click(`#conversation-${conversationId} a`)]);
@@ -63,7 +51,7 @@ describe.skipIf(!hasChromium)('the inbox in a real browser at 360 px', () => {
     const { inboxId } = seedInbox(t, 'Late');
     const templateId = seedTemplate(t, inboxId, { name: 'order_ready', body: 'Hi {{1}}, order {{2}} is ready.' });
     const { conversationId } = receive(t, inboxId, { contact: { waId: '966500000222', userId: null, profileName: 'Late customer' }, sentAt: t.clock.now() - 25 * 3_600_000 });
-    const { page, problems } = await signedInPage();
+    const { page, problems } = await signInOnPhone();
     await page.goto(`${base}/conversations/${conversationId}`);
     expect(await page.locator('#composer-text').count()).toBe(0);
     await page.selectOption('#template-choice', templateId);

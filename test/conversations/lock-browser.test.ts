@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { closeBrowserApp, hasChromium, startBrowserApp } from '../support/browser';
+import { closeBrowserApp, hasChromium, startBrowserApp, signedInPage } from '../support/browser';
 import { eq } from 'drizzle-orm';
 import { conversationLocks } from '../../src/conversations/locks.tables';
 import { receive, seedInbox } from './inbox-fixtures';
@@ -22,20 +22,6 @@ afterAll(async () => {
   await closeBrowserApp({ t, browser });
 });
 
-async function signedInPage(email: string, password: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${base}/login`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', password);
-  await Promise.all([page.waitForURL((url) => url.pathname === '/conversations'), page.click('form[action="/login"] button[type=submit]')]);
-  return { page, problems };
-}
 
 describe.skipIf(!hasChromium)('the reply lock in a real browser', () => {
   setDefaultTimeout(30_000);
@@ -45,8 +31,8 @@ describe.skipIf(!hasChromium)('the reply lock in a real browser', () => {
     const { conversationId } = receive(t, inboxId, { body: 'Is it in stock?' });
     const omar = await t.signedIn('agent', { name: 'Omar' });
     const huda = await t.signedIn('agent', { name: 'Huda' });
-    const first = await signedInPage(omar.email, omar.password);
-    const second = await signedInPage(huda.email, huda.password);
+    const first = await signedInPage(browser, base, omar);
+    const second = await signedInPage(browser, base, huda);
 
     await first.page.goto(`${base}/conversations/${conversationId}`);
     expect(await first.page.isEnabled('#composer-text')).toBe(true);

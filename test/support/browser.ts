@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from './test-app';
 
 /** Debian's Chromium (installed by .ci/run); browser tests skip, saying so, where it is missing. */
@@ -30,4 +30,27 @@ export async function closeBrowserApp({ t, browser }: { t: TestApp; browser: Bro
   await browser.close();
   await t.app.stop(true);
   t.cleanup();
+}
+
+/**
+ * A fresh browser context signed in through the real login form. `problems` collects page errors and console errors
+ * (4xx answers aside, which htmx 4 swaps on purpose) so a test can assert the page ran cleanly.
+ */
+export async function signedInPage(
+  browser: Browser,
+  base: string,
+  login: { email: string; password: string },
+  { viewport }: { viewport?: { width: number; height: number } } = {},
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text());
+  });
+  await page.goto(`${base}/login`);
+  await page.fill('#field-email', login.email);
+  await page.fill('#field-password', login.password);
+  await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('form[action="/login"] button[type=submit]')]);
+  return { page, problems };
 }
