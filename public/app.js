@@ -420,3 +420,45 @@
     if (handled) event.preventDefault();
   });
 })();
+
+// Auto-reply editor (issue 6): warn past the soft limit (the composer counter above shows "n / 256" and the hard
+// limit) and mirror the text and buttons into the WhatsApp bubble preview. textContent only: nothing becomes HTML.
+(function () {
+  'use strict';
+
+  function withOpening(field, text) {
+    var opening = field.getAttribute('data-opening');
+    if (opening === null) return text;
+    if (text.indexOf('{opening}') !== -1) return text.split('{opening}').join(opening);
+    return text ? text + '\n' + opening : opening;
+  }
+
+  function showText(field) {
+    var preview = document.getElementById(field.getAttribute('data-preview'));
+    var text = preview && preview.querySelector('.auto-preview-text');
+    if (!text) return;
+    var value = withOpening(field, field.value.trim());
+    text.textContent = value || preview.getAttribute('data-empty') || '';
+    text.classList.toggle('muted', !value);
+  }
+
+  function showButton(field) {
+    var preview = document.getElementById(field.getAttribute('data-preview-button'));
+    var items = preview ? preview.querySelectorAll('.auto-preview-buttons li') : [];
+    var item = items[Number(field.getAttribute('data-index'))];
+    if (!item) return;
+    item.textContent = field.value.trim();
+    item.hidden = !field.value.trim();
+  }
+
+  document.addEventListener('input', function (event) {
+    var field = event.target;
+    if (field instanceof HTMLTextAreaElement && field.hasAttribute('data-soft-limit')) {
+      var out = document.getElementById(field.getAttribute('data-counter'));
+      var length = Array.from(field.value).length;
+      if (out) out.classList.toggle('near-limit', length > Number(field.getAttribute('data-soft-limit')) && length <= Number(field.getAttribute('data-limit')));
+      if (field.hasAttribute('data-preview')) showText(field);
+    }
+    if (field instanceof HTMLInputElement && field.hasAttribute('data-preview-button')) showButton(field);
+  });
+})();

@@ -13,7 +13,11 @@ import { syncAllTemplates } from './channel/whatsapp/templates/sync-templates';
 import { recomputePresence } from './live/presence.repository';
 import { wakeSnoozedConversations } from './conversations/wake-snoozed-conversations';
 import { releaseIdleConversations } from './conversations/release-idle-conversations';
+import { handBackFromAwayAgents } from './assignment/hand-back-from-away-agents';
 import { createAppEventDispatcher } from './event-handlers';
+import { autoResolveConversations } from './automation/auto-resolve/auto-resolve-conversations';
+import { checkSla } from './sla/check-sla.job';
+import { backfillReportMetrics } from './reports/reports.on-domain-events';
 
 /** Every scheduled job, in one list. Job bodies call use cases with the injected clock; no SQL here. */
 export function jobDefinitions(deps: AppDeps): JobDefinition[] {
@@ -21,6 +25,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
   const graph = { graphApiUrl: deps.config.graphApiUrl };
   const outbox = createOutboundDelivery({ ...deps, ...graph, logger: deps.logger.child({ job: 'deliver-outbox' }), readMedia: readStoredMedia(dataPaths(deps.config).media) });
   const events = createAppEventDispatcher(deps);
+  let reportsBackfilled = false;
   return [
     {
       // Reactions to domain events (routing, assignment, automation, SLA clocks): woken after every commit that
@@ -77,6 +82,23 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
       },
     },
     {
+      // Conversations from before reports existed get their figures in chunks, once after each start; from then
+      // on the reports event handler keeps every changed conversation's figures current.
+      name: 'backfill-report-metrics',
+      pattern: '15 * * * * *',
+      run: () => {
+        if (!reportsBackfilled) reportsBackfilled = backfillReportMetrics(deps) === 0;
+      },
+    },
+    {
+      // Agents away or offline past the grace period give their waiting customers back to the queue.
+      name: 'hand-back-from-away-agents',
+      pattern: '*/30 * * * * *',
+      run: () => {
+        handBackFromAwayAgents(deps);
+      },
+    },
+    {
       name: 'daily-backup',
       pattern: '0 30 3 * * *',
       timezone: timeZone,
@@ -104,6 +126,22 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
       pattern: '*/30 * * * * *',
       run: () => {
         for (const change of recomputePresence(deps.db, deps.clock.now())) deps.live?.publish({ type: 'presence.changed', userId: change.userId, status: change.status });
+      },
+    },
+    {
+      // SLA warnings, breaches and escalation steps; deadlines are minutes apart, so once a minute is on time.
+      name: 'check-sla',
+      pattern: '0 * * * * *',
+      run: () => {
+        checkSla({ ...deps, logger: deps.logger.child({ job: 'check-sla' }) });
+      },
+    },
+    {
+      // Pending conversations the customer left unanswered for the configured hours are resolved (settings/auto-resolve).
+      name: 'auto-resolve-conversations',
+      pattern: '30 * * * * *',
+      run: () => {
+        autoResolveConversations(deps);
       },
     },
     {

@@ -8,6 +8,7 @@ import { inviteRoutes } from './accounts/invite.routes';
 import { apiTokensRoutes } from './accounts/api-tokens.routes';
 import { auditLogRoutes } from './audit/audit.routes';
 import { teamsRoutes } from './teams/teams.routes';
+import { agentsSettingsRoutes } from './assignment/agents-settings.routes';
 import { inboxSettingsRoutes } from './conversations/inbox-settings.routes';
 import { backupsRoutes } from './backups/backups.routes';
 import { whatsappSettingsRoutes } from './channel/whatsapp/channels/whatsapp-settings.routes';
@@ -32,6 +33,15 @@ import { agentsApiRoutes } from './api/agents-api.routes';
 import { countUnreadConversations, liveDeliveryFor } from './conversations/live-audience';
 import { lockRoutes } from './conversations/lock.routes';
 import { inboxBehaviourRoutes } from './settings/inbox-behaviour.routes';
+import { reportsRoutes } from './reports/reports.routes';
+import { csatRoutes } from './automation/csat/csat.routes';
+import { calendarsRoutes } from './business-hours/calendars/calendars.routes';
+import { menuBotRoutes } from './automation/menu-bot/menu-bot.routes';
+import { automationRoutes } from './automation/automation.routes';
+import { calendarUsage } from './conversations/inbox-calendar';
+import { autoResolveRoutes } from './automation/auto-resolve/auto-resolve.routes';
+import { routingRulesRoutes } from './assignment/routing-rules.routes';
+import { slaRoutes } from './sla/sla.routes';
 
 /** Blue ticks on the customer's phone when an agent opens their unread conversation; a setting later, on for now. */
 const SEND_READ_RECEIPTS = true;
@@ -54,6 +64,9 @@ const liveInboxRoutes = (deps: AppDeps) =>
     unreadCount: (viewer) => countUnreadConversations(deps.db, viewer),
   });
 
+/** Calendars sit below inboxes and teams, so who follows each calendar is handed down from here. */
+const calendarSettingsRoutes = (deps: AppDeps) => calendarsRoutes(deps, { usage: (id) => calendarUsage(deps.db, id) });
+
 /** Every module's routes, in one list. A new module adds one line here. */
 export const routeModules = [
   healthRoutes,
@@ -65,6 +78,7 @@ export const routeModules = [
   apiTokensRoutes,
   auditLogRoutes,
   teamsRoutes,
+  agentsSettingsRoutes,
   inboxSettingsRoutes,
   backupsRoutes,
   whatsappSettingsRoutes,
@@ -83,6 +97,14 @@ export const routeModules = [
   attachmentsRoutes,
   lockRoutes,
   inboxBehaviourRoutes,
+  reportsRoutes,
+  csatRoutes,
+  calendarSettingsRoutes,
+  autoResolveRoutes,
+  menuBotRoutes,
+  automationRoutes,
+  routingRulesRoutes,
+  slaRoutes,
   conversationsApiRoutes,
   agentsApiRoutes,
   contactsApiRoutes,

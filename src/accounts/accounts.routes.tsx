@@ -27,7 +27,8 @@ export function accountsRoutes(deps: AppDeps) {
       '/',
       ({ viewer, redirect }) => {
         if (!viewer) return redirect(countUsers(deps.db) === 0 ? '/setup' : '/login', 303);
-        if (viewer.user.role === 'analyst') return redirect('/settings', 303);
+        // Analysts read reports and nothing else: that is their home.
+        if (viewer.user.role === 'analyst') return redirect('/reports', 303);
         return redirect('/conversations', 303);
       },
       { access: 'public' },

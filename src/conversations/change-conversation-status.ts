@@ -7,11 +7,15 @@ import { appendEvent } from '../platform/events/event-store';
 import { recordActionEvent } from './record-conversation-event';
 import { findConversation } from './conversations.repository';
 import { createConversationNotFoundError } from './conversations.errors';
+import type { TimelineText } from '../i18n/timeline-text';
 
 export interface ChangeStatusInput {
   conversationId: string;
   status: ConversationStatus;
-  actor: { id: string; name: string };
+  /** `id: null` for Rasil itself (auto-resolve); `name` is kept in the timeline line. */
+  actor: { id: string | null; name: string };
+  /** Why it changed, shown in the timeline instead of the plain status line (which rule fired). */
+  explanation?: TimelineText;
 }
 
 /**
@@ -33,7 +37,7 @@ export function changeConversationStatus(input: ChangeStatusInput, deps: { db: D
       })
       .where(eq(conversations.id, conversation.id))
       .run();
-    recordActionEvent(tx, { conversationId: conversation.id, actorId: input.actor.id, content: { event: 'status_changed', from: conversation.status, to: input.status, actor: input.actor.name } }, { newId: deps.newId, now });
+    recordActionEvent(tx, { conversationId: conversation.id, actorId: input.actor.id, content: { event: 'status_changed', from: conversation.status, to: input.status, actor: input.actor.name, ...(input.explanation ? { explanation: input.explanation } : {}) } }, { newId: deps.newId, now });
     appendEvent(tx, { type: 'conversation.status_changed', conversationId: conversation.id, payload: { from: conversation.status, to: input.status, actorId: input.actor.id }, at: now });
     return { changed: true };
   });

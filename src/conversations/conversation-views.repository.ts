@@ -31,6 +31,8 @@ const conversationColumns = {
   unreadCount: conversations.unreadCount,
   snoozedUntil: conversations.snoozedUntil,
   resolvedAt: conversations.resolvedAt,
+  slaDueAt: conversations.slaDueAt,
+  slaState: conversations.slaState,
   createdAt: conversations.createdAt,
   updatedAt: conversations.updatedAt,
 };
@@ -58,6 +60,9 @@ export interface ConversationSummary {
   unreadCount: number;
   snoozedUntil: number | null;
   resolvedAt: number | null;
+  /** The nearest running SLA deadline and its state (written by the SLA module); null = no SLA running. */
+  slaDueAt: number | null;
+  slaState: 'ok' | 'warning' | 'breached' | null;
   createdAt: number;
   updatedAt: number;
 }

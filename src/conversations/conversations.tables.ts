@@ -66,6 +66,15 @@ export const conversations = sqliteTable(
     withBot: integer('with_bot', { mode: 'boolean' }).notNull().default(false),
     /** The menu option the customer picked (routing rules can match it). */
     menuOption: text('menu_option'),
+    /** The nearest running SLA deadline (written by the SLA module through set-sla-due.ts); null = nothing due. */
+    slaDueAt: integer('sla_due_at'),
+    /** 'ok' | 'warning' | 'breached' as of the SLA job's last look; null = no SLA running. */
+    slaState: text('sla_state', { enum: ['ok', 'warning', 'breached'] }),
+    /**
+     * Resolved, but a closing question (the satisfaction survey) waits for the customer's answer until then: a
+     * customer message before it lands here without reopening, instead of opening a new conversation.
+     */
+    awaitingAnswerUntil: integer('awaiting_answer_until'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -86,6 +95,8 @@ export const conversations = sqliteTable(
     // The assignment worker's two questions: what is not routed yet, and what waits in a team's queue.
     index('conversations_unrouted_idx').on(t.routedAt, t.status),
     index('conversations_team_queue_idx').on(t.teamId, t.queuedAt),
+    // "SLA due" sorts by this expression; list-query.ts must spell it identically (constant inlined) to use the index.
+    index('conversations_sla_due_idx').on(t.status, sql`(case when ${t.slaDueAt} is null then ${sql.raw(String(NOT_WAITING_KEY))} else ${t.slaDueAt} end)`, t.id),
   ],
 );
 

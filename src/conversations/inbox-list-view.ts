@@ -12,6 +12,7 @@ import { labelsOfConversations, type LabelView } from './labels.repository';
 import { parseSearchQuery } from './search/search-terms';
 import { findMatchingMessages, matchingConversations } from './search/search.repository';
 import { searchSnippet, type SearchSnippet } from './search/search-snippet';
+import { slaBadgeView, type SlaBadgeView } from './sla-badge-view';
 
 export const LIST_PAGE_SIZE = 25;
 
@@ -36,6 +37,8 @@ export interface RowDetails {
   priority: string;
   labels: LabelView[];
   snippet: SearchSnippet | null;
+  /** The SLA countdown badge; null when no SLA is running. */
+  sla: SlaBadgeView | null;
 }
 
 export interface InboxView {
@@ -111,7 +114,7 @@ export function buildConversationListView(db: Db, query: InboxQuery, showInbox: 
   const details: Record<string, RowDetails> = {};
   for (const row of rows) {
     const text = matches.get(row.id);
-    details[row.id] = { priority: row.priority, labels: labels.get(row.id) ?? [], snippet: text && search ? searchSnippet(text, search.words) : null };
+    details[row.id] = { priority: row.priority, labels: labels.get(row.id) ?? [], snippet: text && search ? searchSnippet(text, search.words) : null, sla: slaBadgeView(row, query.now) };
   }
   return {
     rows: rows.map((row) => toConversationRow(row, query.now)),

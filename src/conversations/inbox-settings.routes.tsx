@@ -12,6 +12,8 @@ import { createInboxMemberUnavailableError, createInboxNotFoundError } from './i
 import { addInboxMember } from './add-inbox-member';
 import { removeInboxMember } from './remove-inbox-member';
 import { updateInboxSettings } from './update-inbox-settings';
+import { createInboxCalendarInvalidError, setInboxCalendar } from './set-inbox-calendar';
+import { listCalendarChoices } from '../business-hours/calendars/calendars.repository';
 import type { PageContext } from '../../views/layout/page-context';
 import { InboxesPage } from '../../views/settings/inboxes.page';
 import { InboxAccessPage, type InboxAccessView } from '../../views/settings/inboxes-edit.page';
@@ -29,6 +31,7 @@ export function inboxSettingsRoutes(deps: AppDeps) {
       inbox,
       members: listInboxMembers(deps.db, inboxId),
       candidates: listInboxMemberCandidates(deps.db, inboxId),
+      calendar: { current: inbox.calendarId, choices: listCalendarChoices(deps.db) },
       ...extra,
     };
     return <InboxAccessPage page={page} view={view} />;
@@ -46,6 +49,21 @@ export function inboxSettingsRoutes(deps: AppDeps) {
         // Unchecked boxes are simply absent from the form.
         const settings = { privateMode: formText(ctx.body, 'privateMode') === '1', privateShowsQueue: formText(ctx.body, 'privateShowsQueue') === '1' };
         updateInboxSettings({ inboxId: ctx.params.id, ...settings }, actorOf(ctx), deps);
+        return ctx.redirect(`${PAGE}/${ctx.params.id}?saved=1`, 303);
+      },
+      { access: ADMIN_ONLY },
+    )
+    .post(
+      `${PAGE}/:id/calendar`,
+      (ctx) => {
+        const calendarId = formText(ctx.body, 'calendarId') || null;
+        try {
+          setInboxCalendar({ inboxId: ctx.params.id, calendarId }, actorOf(ctx), deps);
+        } catch (error) {
+          if (!isAppError(error) || error.code !== createInboxCalendarInvalidError().code) throw error;
+          ctx.set.status = 422;
+          return inboxPage(ctx.page, ctx.params.id, { calendarError: error.messageKey });
+        }
         return ctx.redirect(`${PAGE}/${ctx.params.id}?saved=1`, 303);
       },
       { access: ADMIN_ONLY },

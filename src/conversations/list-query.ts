@@ -3,7 +3,6 @@ import { CONVERSATION_STATUSES, conversations, messages, NOT_WAITING_KEY, type C
 import { conversationLabels } from './labels.tables';
 import { mentions } from './notifications.tables';
 import type { ConversationSummary } from './conversation-views.repository';
-import { REPLY_WINDOW_MS } from './reply-window';
 
 /**
  * The conversation list's views, filters and sorts, read from the query string. Every value is checked against an
@@ -97,7 +96,7 @@ export interface ListOrder {
   key: SQL<number>;
   direction: 'asc' | 'desc';
   /** The same key computed for a row, for the next page's cursor. */
-  keyOf(row: Pick<ConversationSummary, 'lastMessageAt' | 'lastInboundAt'>): number;
+  keyOf(row: Pick<ConversationSummary, 'lastMessageAt' | 'lastInboundAt' | 'slaDueAt'>): number;
 }
 
 const customerWaiting = (row: Pick<ConversationSummary, 'lastMessageAt' | 'lastInboundAt'>) => row.lastInboundAt !== null && row.lastInboundAt >= row.lastMessageAt;
@@ -105,8 +104,8 @@ const customerWaiting = (row: Pick<ConversationSummary, 'lastMessageAt' | 'lastI
 /**
  * - newest: latest activity first;
  * - oldest_waiting: customers who wrote last, longest wait first; answered conversations after them;
- * - sla_due: until SLA policies exist, the nearest proxy is the 24-hour reply window's close time (soonest first,
- *   already closed ones first of all since they are overdue); conversations never opened by the customer last.
+ * - sla_due: the nearest running SLA deadline (sla_due_at, written by the SLA module), overdue ones first of all;
+ *   conversations with no SLA running last.
  */
 export function listOrder(sort: ListSort): ListOrder {
   if (sort === 'oldest_waiting') {
@@ -119,9 +118,10 @@ export function listOrder(sort: ListSort): ListOrder {
   }
   if (sort === 'sla_due') {
     return {
-      key: sql<number>`coalesce(${conversations.lastInboundAt} + ${REPLY_WINDOW_MS}, ${NO_KEY})`,
+      // Spelled exactly like conversations_sla_due_idx, with the constant inlined, so SQLite uses that index.
+      key: sql<number>`(case when ${conversations.slaDueAt} is null then ${sql.raw(String(NO_KEY))} else ${conversations.slaDueAt} end)`,
       direction: 'asc',
-      keyOf: (row) => (row.lastInboundAt === null ? NO_KEY : row.lastInboundAt + REPLY_WINDOW_MS),
+      keyOf: (row) => row.slaDueAt ?? NO_KEY,
     };
   }
   return { key: sql<number>`${conversations.lastMessageAt}`, direction: 'desc', keyOf: (row) => row.lastMessageAt };

@@ -38,6 +38,8 @@ export interface MessageView {
   edited: boolean;
   deleted: boolean;
   fromBusinessApp: boolean;
+  /** For automatic messages: the rule that sent it, as a message to translate ("Welcome", "Keyword: Prices"). */
+  automationRule: { key: MessageKey; vars: Record<string, string> } | null;
   detail: MessageDetail;
 }
 
@@ -87,6 +89,7 @@ export function toMessageView(item: TimelineMessage, context: MessageViewContext
     edited: message.editedAt !== null,
     deleted: message.deletedAt !== null,
     fromBusinessApp: message.authorType === 'business_app' || content.via === 'business_app',
+    automationRule: message.authorType === 'automation' ? automationRuleOf(content.automationRule) : null,
     detail: toMessageDetail(message.kind, message.body, content, context),
   };
 }
@@ -97,6 +100,12 @@ function explain(content: Record<string, unknown>, code: number | null): { key: 
   if (code === null) return null;
   const explained = deliveryErrorExplanation(code);
   return explained.key in en ? explained : null;
+}
+
+/** Built-in replies store a catalogue key (translated per viewer); keyword rules store the rule's name as typed. */
+function automationRuleOf(rule: unknown): MessageView['automationRule'] {
+  if (typeof rule !== 'string' || !rule) return null;
+  return rule in en ? { key: rule as MessageKey, vars: {} } : { key: 'automation.rule.keyword', vars: { name: rule } };
 }
 
 /** `{ "<who>": "<emoji>" }` → one chip per emoji with how many people chose it. */

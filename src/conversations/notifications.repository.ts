@@ -31,6 +31,8 @@ export interface NotificationRow {
   readAt: number | null;
   authorName: string | null;
   noteText: string;
+  /** The linked message's JSON content: an SLA notification's timeline line carries its explanation there. */
+  messageContent: string | null;
   contactName: string;
   contactProfileName: string;
   contactPhone: string;
@@ -47,6 +49,7 @@ export function listNotifications(db: Db, userId: string, limit = 100): Notifica
       readAt: notifications.readAt,
       authorName: users.name,
       noteText: messages.body,
+      messageContent: messages.content,
       contactName: contacts.name,
       contactProfileName: contacts.profileName,
       contactPhone: contacts.phone,

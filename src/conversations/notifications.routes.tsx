@@ -5,9 +5,21 @@ import { INBOX_USERS } from '../accounts/access-policy';
 import { ensureCanViewConversation } from './conversation-access';
 import { countUnreadNotifications, listNotifications, markNotificationsRead, mentionableUsers } from './notifications.repository';
 import { mentionToken } from './mentions';
+import type { NotificationKind } from './notifications.tables';
+import type { TimelineText } from '../i18n/timeline-text';
 import { NotificationsPage } from '../../views/notifications/notifications.page';
 import { NotificationCount } from '../../views/notifications/notification-count';
 import { MentionList } from '../../views/conversations/mention-picker';
+
+/** The explanation stored on the timeline line an SLA notification points at. */
+function explanationOf(content: string | null): TimelineText | undefined {
+  try {
+    const explanation = content ? (JSON.parse(content) as { explanation?: Partial<TimelineText> }).explanation : undefined;
+    return typeof explanation?.key === 'string' && explanation.vars && typeof explanation.vars === 'object' ? (explanation as TimelineText) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The viewer's notifications (read once the page is opened), the nav count, and who a note may mention. */
 export function notificationsRoutes(deps: AppDeps) {
@@ -23,6 +35,8 @@ export function notificationsRoutes(deps: AppDeps) {
           authorName: n.authorName,
           contactName: n.contactName.trim() || n.contactProfileName.trim() || n.contactPhone || '—',
           noteText: n.noteText,
+          kind: n.kind as NotificationKind,
+          explanation: n.kind.startsWith('sla_') ? explanationOf(n.messageContent) : undefined,
           createdAt: n.createdAt,
           unread: n.readAt === null,
         }));

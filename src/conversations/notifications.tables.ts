@@ -2,7 +2,7 @@ import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlit
 import { users } from '../accounts/accounts.tables';
 import { conversations, messages } from './conversations.tables';
 
-export const NOTIFICATION_KINDS = ['mention'] as const;
+export const NOTIFICATION_KINDS = ['mention', 'sla_warning', 'sla_breach', 'sla_escalation'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Something a user should look at (for now: a teammate mentioned them in a note); read when they open the list. */

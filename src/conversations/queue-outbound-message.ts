@@ -26,6 +26,8 @@ export interface QueueOutboundInput {
   content: OutboundContent;
   /** Our message id of the message being quoted (reply context). */
   replyToMessageId?: string | null;
+  /** For automatic messages: the rule that sent it (a catalogue key or a rule's name), shown on the bubble. */
+  automationRule?: string;
 }
 
 export interface QueueOutboundDeps {
@@ -99,7 +101,7 @@ export function queueOutboundMessage(input: QueueOutboundInput, deps: QueueOutbo
       authorId: input.author.id,
       kind,
       body,
-      content: JSON.stringify(payload.content),
+      content: JSON.stringify(input.automationRule ? { ...payload.content, automationRule: input.automationRule } : payload.content),
       replyToWaId,
       now,
     });

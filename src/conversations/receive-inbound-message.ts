@@ -5,7 +5,7 @@ import { runInTransaction, type Db } from '../platform/db/client';
 import type { NewId } from '../platform/ids';
 import { upsertContact, type ContactIdentity } from '../contacts/upsert-contact';
 import { conversations, media, messages } from './conversations.tables';
-import { findActiveConversation, findConversation, findInbox } from './conversations.repository';
+import { findActiveConversation, findConversation, findInbox, findLatestConversation } from './conversations.repository';
 import { findMessageByWaId } from './messages.repository';
 import { messagePreview } from './message-preview';
 import { indexContact, indexMessage } from './search/search-index';
@@ -77,6 +77,11 @@ export function receiveInboundMessage(input: InboundMessageInput, deps: ReceiveD
     const fromCustomer = input.authorType === 'contact';
     const live = !input.imported;
     let conversation = findActiveConversation(tx, inbox.id, contact.id);
+    // A resolved conversation still waiting for the answer to its closing question (a satisfaction survey) takes the
+    // customer's next message quietly: no new conversation, no reopening, no unread badge. The module that asked
+    // decides what the message was (an answer, or a new request that reopens it).
+    const answering = !conversation && fromCustomer && live ? findAwaitingConversation(tx, inbox.id, contact.id, input.sentAt) : undefined;
+    if (answering) conversation = answering;
     if (!conversation) {
       const id = deps.newId('cnv');
       // A thread opened only by imported history is the past: keep it out of the open queue.
@@ -102,14 +107,24 @@ export function receiveInboundMessage(input: InboundMessageInput, deps: ReceiveD
     const mediaId = input.media ? insertMedia(tx, messageId, input.media, { newId: deps.newId, now }) : undefined;
     indexMessage(tx, { id: messageId, conversationId: conversation.id, kind: input.kind, body: input.body });
     indexContact(tx, contact.id);
-    // Only a live customer message opens the reply window, counts as unread and wakes a snoozed thread.
-    touchConversation(tx).run({ id: conversation.id, sentAt: input.sentAt, preview: messagePreview(input.kind, input.body), bump: fromCustomer && live ? 1 : 0, now });
+    // Only a live customer message opens the reply window, counts as unread and reopens a snoozed or pending thread
+    // (pending = waiting on the customer, who has now answered).
+    const bump = fromCustomer && live ? 1 : 0;
+    touchConversation(tx).run({ id: conversation.id, sentAt: input.sentAt, preview: messagePreview(input.kind, input.body), bump, unread: answering ? 0 : bump, now });
+    const reopened = bump === 1 && (conversation.status === 'snoozed' || conversation.status === 'pending');
+    if (reopened) appendEvent(tx, { type: 'conversation.status_changed', conversationId: conversation.id, payload: { from: conversation.status, to: 'open', actorId: null }, at: now });
     if (fromCustomer && live) appendEvent(tx, { type: 'message.received', conversationId: conversation.id, payload: { messageId, inboxId: inbox.id, contactId: contact.id }, at: now });
     return { conversationId: conversation.id, messageId, duplicate: false, mediaId };
   });
 }
 
 const p = <T extends string>(name: T) => sql.placeholder(name);
+
+/** The latest conversation when it is resolved and still awaits a closing answer at `sentAt`. */
+function findAwaitingConversation(tx: Db, inboxId: string, contactId: string, sentAt: number) {
+  const latest = findLatestConversation(tx, inboxId, contactId);
+  return latest?.status === 'resolved' && latest.awaitingAnswerUntil !== null && latest.awaitingAnswerUntil >= sentAt ? latest : undefined;
+}
 
 const insertConversation = (db: Db) =>
   prepared(db, 'receive.insertConversation', (d) =>
@@ -160,8 +175,8 @@ const touchConversation = (db: Db) =>
         lastMessagePreview: sql`case when ${p('sentAt')} >= ${conversations.lastMessageAt} then ${p('preview')} else ${conversations.lastMessagePreview} end`,
         lastMessageAt: sql`max(${conversations.lastMessageAt}, ${p('sentAt')})`,
         lastInboundAt: sql`case when ${p('bump')} = 1 then max(coalesce(${conversations.lastInboundAt}, 0), ${p('sentAt')}) else ${conversations.lastInboundAt} end`,
-        unreadCount: sql`${conversations.unreadCount} + ${p('bump')}`,
-        status: sql`case when ${p('bump')} = 1 and ${conversations.status} = 'snoozed' then 'open' else ${conversations.status} end`,
+        unreadCount: sql`${conversations.unreadCount} + ${p('unread')}`,
+        status: sql`case when ${p('bump')} = 1 and ${conversations.status} in ('snoozed', 'pending') then 'open' else ${conversations.status} end`,
         snoozedUntil: sql`case when ${p('bump')} = 1 and ${conversations.status} = 'snoozed' then null else ${conversations.snoozedUntil} end`,
         updatedAt: sql`${p('now')}`,
       })

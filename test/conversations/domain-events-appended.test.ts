@@ -64,6 +64,18 @@ describe('domain events appended by the inbox', () => {
     expect(findConversation(t.deps.db, conversationId)!.firstResponseAt).toBeNull();
   });
 
+  test('a customer answering a pending conversation reopens it and logs the change', () => {
+    const { inboxId } = seedInbox(t);
+    const { conversationId } = receive(t, inboxId);
+    changeConversationStatus({ conversationId, status: 'pending', actor: { id: 'usr_omar', name: 'Omar' } }, t.deps);
+    receive(t, inboxId, { body: 'Here is the photo you asked for' });
+    expect(findConversation(t.deps.db, conversationId)!.status).toBe('open');
+    expect(logged().slice(-2).map((e) => [e.type, e.payload.to ?? null])).toEqual([
+      ['conversation.status_changed', 'open'],
+      ['message.received', null],
+    ]);
+  });
+
   test('resolving logs the status change with who did it', () => {
     const { inboxId } = seedInbox(t);
     const { conversationId } = receive(t, inboxId);

@@ -108,11 +108,11 @@ describe('GET /conversations', () => {
 });
 
 describe('GET /', () => {
-  test('sends inbox users to the conversation list and analysts to settings', async () => {
+  test('sends inbox users to the conversation list and analysts to the reports', async () => {
     const agent = await t.signedIn('agent');
     expect((await agent.client.get('/')).headers.get('location')).toBe('/conversations');
     const analyst = await t.signedIn('analyst');
-    expect((await analyst.client.get('/')).headers.get('location')).toBe('/settings');
+    expect((await analyst.client.get('/')).headers.get('location')).toBe('/reports');
   });
 });
 

@@ -95,12 +95,13 @@ describe('list filters and sorts', () => {
     expect(rowIds(await client.load('/conversations?sort=oldest_waiting'))).toEqual([b, c, a]);
   });
 
-  test('sorts by reply window closing soonest (the SLA proxy), never-opened windows last', async () => {
+  test('sorts by the nearest SLA deadline, conversations without a running SLA last', async () => {
     const { client } = await t.signedIn('agent');
     const { inboxId } = seedInbox(t);
     const { a, b, c } = threeConversations(inboxId);
-    setConversation(t, b, { lastInboundAt: null });
-    expect(rowIds(await client.load('/conversations?sort=sla_due'))).toEqual([a, c, b]);
+    setConversation(t, a, { slaDueAt: t.clock.now() + 90 * MINUTE });
+    setConversation(t, c, { slaDueAt: t.clock.now() + 30 * MINUTE });
+    expect(rowIds(await client.load('/conversations?sort=sla_due'))).toEqual([c, a, b]);
   });
 
   test('pages through a non-default sort with its own keyset, without repeats or gaps', async () => {

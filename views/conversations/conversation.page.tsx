@@ -10,6 +10,8 @@ import { ContactPanel } from './contact-panel';
 import { WindowBadge } from './window-badge';
 import { ShortcutsHelp } from './shortcuts-help';
 import { ConversationActions } from './conversation-actions';
+import { BotSummarySlot } from './bot-summary';
+import { CsatRatingSlot } from '../csat/csat-rating.fragment';
 
 /** One conversation: header with status actions, the timeline, the composer, and the contact beside (below on phones). */
 export function ConversationPage({ page, view }: { page: PageContext; view: ConversationPageView }) {
@@ -34,6 +36,8 @@ export function ConversationPage({ page, view }: { page: PageContext; view: Conv
             <StatusActions page={page} conversation={c} />
             <ConversationActions page={page} view={view.actions} />
           </header>
+          <BotSummarySlot conversationId={c.id} />
+          <CsatRatingSlot conversationId={c.id} />
           <Timeline page={page} view={view.timeline} />
           <Composer page={page} view={view.composer} />
           <NoteForm page={page} conversationId={c.id} limit={view.noteLimit} />

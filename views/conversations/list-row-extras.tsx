@@ -1,6 +1,7 @@
 import type { PageContext } from '../layout/page-context';
 import type { ConversationListView, RowDetails } from '../../src/conversations/inbox-list-view';
 import type { SearchSnippet } from '../../src/conversations/search/search-snippet';
+import { SlaBadge } from './sla-badge';
 
 /** The matching words of a search result, marked; every part escaped (customer text). */
 export function RowSnippet({ snippet }: { snippet: SearchSnippet }) {
@@ -13,10 +14,11 @@ export function RowSnippet({ snippet }: { snippet: SearchSnippet }) {
   );
 }
 
-/** Priority (unless normal) and labels, as badges. */
+/** SLA countdown (when one runs), priority (unless normal) and labels, as badges. */
 export function RowLabels({ page, details }: { page: PageContext; details: RowDetails }) {
   return (
     <>
+      {details.sla ? <SlaBadge page={page} sla={details.sla} /> : ''}
       {details.priority !== 'normal' ? (
         <span class={`badge priority-${details.priority}`} safe>
           {page.t('list.priority.badge', { priority: page.t(`list.priority.${details.priority as 'low'}`) })}

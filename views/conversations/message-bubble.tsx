@@ -76,7 +76,9 @@ function Author({ page, message }: { page: PageContext; message: MessageView }) 
     : message.kind === 'note'
       ? page.t('inbox.author.note', { name: message.authorName ?? '' })
       : message.authorType === 'automation'
-        ? page.t('inbox.author.automation')
+        ? message.automationRule
+          ? page.t('automation.bubble.author', { rule: page.t(message.automationRule.key, message.automationRule.vars) })
+          : page.t('inbox.author.automation')
         : (message.authorName ?? '');
   if (!label) return '';
   return (

@@ -24,6 +24,7 @@ const LIVE_MAIN = { 'hx-sse:connect': '/events', 'hx-config': 'sse.pauseOnBackgr
 const NAV: NavItem[] = [
   { href: '/conversations', label: 'nav.inbox', roles: ['admin', 'supervisor', 'agent'] },
   { href: '/notifications', label: 'nav.notifications', roles: ['admin', 'supervisor', 'agent'] },
+  { href: '/reports', label: 'nav.reports', roles: ['admin', 'supervisor', 'analyst'] },
   { href: '/settings', label: 'nav.settings' },
 ];
 

@@ -1,5 +1,7 @@
 import type { PageContext } from '../layout/page-context';
 import { AppShell } from '../layout/app-shell';
+import type { NotificationKind } from '../../src/conversations/notifications.tables';
+import type { TimelineText } from '../../src/i18n/timeline-text';
 
 export interface NotificationItemView {
   id: string;
@@ -7,6 +9,9 @@ export interface NotificationItemView {
   authorName: string | null;
   contactName: string;
   noteText: string;
+  /** 'mention' when absent; SLA kinds show their timeline explanation instead of a note. */
+  kind?: NotificationKind;
+  explanation?: TimelineText;
   createdAt: number;
   unread: boolean;
 }
@@ -25,7 +30,9 @@ export function NotificationsPage({ page, items }: { page: PageContext; items: N
           {items.map((n) => (
             <li class={n.unread ? 'unread' : ''}>
               <a href={`/conversations/${n.conversationId}`} dir="auto" safe>
-                {page.t('notifications.mention', { name: n.authorName ?? page.t('notifications.someone'), contact: n.contactName })}
+                {n.kind && n.kind !== 'mention'
+                  ? page.t(`sla.notification.${n.kind}`, { contact: n.contactName })
+                  : page.t('notifications.mention', { name: n.authorName ?? page.t('notifications.someone'), contact: n.contactName })}
               </a>
               {n.unread ? (
                 <span class="badge" safe>
@@ -34,9 +41,19 @@ export function NotificationsPage({ page, items }: { page: PageContext; items: N
               ) : (
                 ''
               )}
-              <blockquote class="quote small" dir="auto" safe>
-                {n.noteText}
-              </blockquote>
+              {n.kind && n.kind !== 'mention' ? (
+                n.explanation ? (
+                  <p class="small" safe>
+                    {page.explain(n.explanation)}
+                  </p>
+                ) : (
+                  ''
+                )
+              ) : (
+                <blockquote class="quote small" dir="auto" safe>
+                  {n.noteText}
+                </blockquote>
+              )}
               <time class="muted small" safe>
                 {page.format.dateTime(n.createdAt)}
               </time>

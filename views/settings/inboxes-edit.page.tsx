@@ -2,7 +2,7 @@ import type { PageContext } from '../layout/page-context';
 import type { Role } from '../../src/accounts/accounts.tables';
 import { SettingsShell } from './settings-shell';
 import { MembersCard } from '../components/members-card';
-import { CsrfField } from '../components/form-field';
+import { CsrfField, SelectField } from '../components/form-field';
 import { Notice } from './notice';
 
 export interface InboxAccessView {
@@ -12,6 +12,9 @@ export interface InboxAccessView {
   candidates: { id: string; name: string; email: string }[];
   memberError?: string;
   notice?: string;
+  /** The business-hours calendar the inbox follows (null = always open) and the calendars to choose from. */
+  calendar?: { current: string | null; choices: { id: string; name: string }[] };
+  calendarError?: string;
 }
 
 /** One inbox: private mode, and who its members are. */
@@ -47,6 +50,7 @@ export function InboxAccessPage({ page, view }: { page: PageContext; view: Inbox
           {page.t('common.save')}
         </button>
       </form>
+      {view.calendar ? <InboxCalendarForm page={page} base={base} calendar={view.calendar} error={view.calendarError} /> : ''}
       <h2 safe>{page.t('inboxAccess.members.title')}</h2>
       <p class="muted" safe>
         {page.t('inboxAccess.members.note')}
@@ -60,5 +64,36 @@ export function InboxAccessPage({ page, view }: { page: PageContext; view: Inbox
         labels={{ empty: 'inboxAccess.members.empty', remove: 'inboxAccess.members.remove', add: 'inboxAccess.members.add', allIn: 'inboxAccess.members.allIn' }}
       />
     </SettingsShell>
+  );
+}
+
+/** Which business-hours calendar this inbox follows: out-of-hours replies and business-time SLAs read it. */
+function InboxCalendarForm({ page, base, calendar, error }: { page: PageContext; base: string; calendar: NonNullable<InboxAccessView['calendar']>; error?: string }) {
+  return (
+    <>
+      <h2 safe>{page.t('calendars.inbox.title')}</h2>
+      <form method="post" action={`${base}/calendar`} class="card">
+        <CsrfField page={page} />
+        <SelectField
+          page={page}
+          name="calendarId"
+          label="calendars.inbox.field"
+          value={calendar.current ?? ''}
+          error={error}
+          options={[{ value: '', label: page.t('calendars.inbox.none') }, ...calendar.choices.map((c) => ({ value: c.id, label: c.name }))]}
+        />
+        <p class="hint" safe>
+          {page.t('calendars.inbox.hint')}
+        </p>
+        <div class="actions">
+          <button type="submit" safe>
+            {page.t('common.save')}
+          </button>
+          <a href="/settings/calendars" safe>
+            {page.t('calendars.inbox.manage')}
+          </a>
+        </div>
+      </form>
+    </>
   );
 }

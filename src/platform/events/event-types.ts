@@ -11,7 +11,7 @@ export interface DomainEventPayloads {
   /** A message to the customer was queued (agent reply, automation, template). */
   'message.queued': { messageId: string; authorType: 'agent' | 'automation'; authorId: string | null };
   'conversation.status_changed': { from: string; to: string; actorId: string | null };
-  /** Agent and/or team changed by a person, by routing or by the system. */
+  /** Agent and/or team changed by a person, by the assigner or by SLA escalation (routing's first team is not one). */
   'conversation.assigned': { assigneeId: string | null; teamId: string | null; actorId: string | null };
   /** The menu bot handed the conversation to a human (routing takes it from here). */
   'conversation.handed_over': { reason: string };

@@ -23,7 +23,7 @@ export const list: Record<keyof typeof en, string> = {
   'list.filter.apply': 'تطبيق',
   'list.sort.newest': 'الأحدث نشاطًا',
   'list.sort.oldest_waiting': 'الأطول انتظارًا',
-  'list.sort.sla_due': 'الأقرب إغلاقًا لنافذة الرد',
+  'list.sort.sla_due': 'الأقرب موعدًا في اتفاقية الخدمة',
   'list.search.label': 'البحث في المحادثات',
   'list.search.placeholder': 'الاسم أو رقم الهاتف أو نص الرسالة',
   'list.search.results': 'نتائج «{q}» في كل الحالات.',

@@ -21,7 +21,7 @@ export const list = {
   'list.filter.apply': 'Apply',
   'list.sort.newest': 'Newest activity',
   'list.sort.oldest_waiting': 'Waiting longest',
-  'list.sort.sla_due': 'Reply window closes soonest',
+  'list.sort.sla_due': 'SLA due soonest',
   'list.search.label': 'Search conversations',
   'list.search.placeholder': 'Name, phone number or message',
   'list.search.results': 'Results for “{q}” in every status.',
