@@ -20,10 +20,11 @@ const CUSTOMER = { name: 'Sara', phone: '966500000001' };
 let t: TestApp;
 let box: ReturnType<typeof setUpSandbox>;
 let admin: TestClient;
+let adminId: string;
 beforeEach(async () => {
   t = createTestApp();
   box = setUpSandbox(t);
-  ({ client: admin } = await t.signedIn('admin', { name: 'Maha' }));
+  ({ client: admin, userId: adminId } = await t.signedIn('admin', { name: 'Maha' }));
   await admin.load(`/sandbox?${new URLSearchParams(CUSTOMER)}`);
 });
 afterEach(() => {
@@ -48,7 +49,7 @@ describe('SLA through the sandbox', () => {
 
     await customerTypes('My order never arrived!');
     const conversationId = t.deps.db.select().from(conversations).where(eq(conversations.inboxId, inboxId)).get()!.id;
-    assignConversation({ conversationId, assigneeId: agent.userId, teamId: l1, actor: { id: null, name: 'Maha', role: 'admin' }, overrideCapacity: true }, t.deps);
+    assignConversation({ conversationId, assigneeId: agent.userId, teamId: l1, actor: { id: adminId, name: 'Maha', role: 'admin' }, overrideCapacity: true }, t.deps);
     t.drainEvents();
 
     t.clock.advance(25 * MINUTE);
