@@ -33,6 +33,9 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
       name: 'dispatch-events',
       pattern: '* * * * * *',
       wakeOn: 'events',
+      // Gathers a burst of commits into one batch per handler (the assigner decides a team's queue once, not per
+      // message), so reacting to webhooks does not crowd out acknowledging them on the same core.
+      wakeDelayMs: 25,
       run: () => {
         events.drain();
       },

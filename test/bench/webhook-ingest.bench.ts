@@ -229,7 +229,8 @@ async function drained(dataDir: string, loadEndedAt: number) {
       journal: q('SELECT count(*) AS n FROM webhook_journal'),
       failed: q("SELECT count(*) AS n FROM webhook_journal WHERE status = 'failed'"),
       messages: q("SELECT count(*) AS n FROM messages WHERE wa_message_id LIKE 'wamid.HBgMOTY2%'"),
-      duplicates: q('SELECT count(*) AS n FROM (SELECT wa_message_id FROM messages GROUP BY wa_message_id HAVING count(*) > 1)'),
+      // Timeline events (routing, assignment lines) have no WhatsApp id: only real ids can be doubled.
+      duplicates: q('SELECT count(*) AS n FROM (SELECT wa_message_id FROM messages WHERE wa_message_id IS NOT NULL GROUP BY wa_message_id HAVING count(*) > 1)'),
     };
   } finally {
     handle.close();
