@@ -11,6 +11,7 @@ import { handOverToHuman } from '../conversations/hand-over-to-human';
 import { runMenuBot } from './menu-bot/run-menu-bot';
 import { chooseAutoReply, type AutoReplyDecision } from './choose-auto-reply';
 import { getAutoReplyConfig } from './auto-replies.repository';
+import { rulesForInbox } from './keyword-rules.repository';
 import { findCustomerMessage } from './auto-reply-facts.repository';
 import { readAutoReplyFacts } from './read-auto-reply-facts';
 import { buildAutoReplyContent } from './build-auto-reply-content';
@@ -48,9 +49,12 @@ export function answerCustomerMessage(tx: Db, deps: AnswerDeps, input: { convers
   const bot = runMenuBot(tx, deps, { conversationId: input.conversationId, messageId: input.messageId, now });
   if (bot.handled) return { queued: 0, afterCommit: bot.afterCommit };
 
-  const calendar = deps.calendarFor(tx, message.inboxId);
   const config = getAutoReplyConfig(tx, message.inboxId);
-  const facts = readAutoReplyFacts(tx, message, input.messageId, calendar, now);
+  const rules = rulesForInbox(tx, message.inboxId);
+  // Nothing switched on for this number: skip the dozen queries of the facts (this runs for every customer message).
+  if (!config.welcome.enabled && !config.outOfHours.enabled && rules.length === 0) return { queued: 0 };
+  const calendar = deps.calendarFor(tx, message.inboxId);
+  const facts = readAutoReplyFacts(tx, message, input.messageId, { calendar, rules }, now);
   const decision = chooseAutoReply(facts, config, now);
   const language = replyLanguageFor(message.contactLocale, getBusinessSettings(tx).defaultLocale);
 

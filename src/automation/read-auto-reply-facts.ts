@@ -4,14 +4,20 @@ import { isOpenAt } from '../business-hours/business-hours';
 import { automaticMessagesInLastDay } from '../conversations/automatic-message-budget';
 import { daysBetween, type AutoReplyFacts } from './choose-auto-reply';
 import { getAutomaticMessageLimit } from '../settings/automatic-message-limit';
-import { rulesForInbox } from './keyword-rules.repository';
+import type { KeywordRule } from './keyword-rule';
 import { OUT_OF_HOURS_RULE } from './auto-reply-config';
 import { hasEarlierCustomerMessage, lastAgentReplyAt, lastAssignedByPerson, lastAutomaticReplyAt, previousConversationActivity, type findCustomerMessage } from './auto-reply-facts.repository';
 
 type CustomerMessage = NonNullable<ReturnType<typeof findCustomerMessage>>;
 
 /** Everything chooseAutoReply needs to know about one customer message, read in the handler's transaction. */
-export function readAutoReplyFacts(tx: Db, message: CustomerMessage, messageId: string, calendar: BusinessCalendar | undefined, now: number): AutoReplyFacts {
+export function readAutoReplyFacts(
+  tx: Db,
+  message: CustomerMessage,
+  messageId: string,
+  { calendar, rules }: { calendar: BusinessCalendar | undefined; rules: KeywordRule[] },
+  now: number,
+): AutoReplyFacts {
   const previous = previousConversationActivity(tx, message.inboxId, message.contactId, message.conversationId);
   return {
     newConversation: !hasEarlierCustomerMessage(tx, message.conversationId, { id: messageId, createdAt: message.messageCreatedAt }),
@@ -26,6 +32,6 @@ export function readAutoReplyFacts(tx: Db, message: CustomerMessage, messageId: 
     automaticSentLast24h: automaticMessagesInLastDay(tx, message.contactId, now),
     limit: getAutomaticMessageLimit(tx),
     text: message.body,
-    rules: rulesForInbox(tx, message.inboxId),
+    rules,
   };
 }
