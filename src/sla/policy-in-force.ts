@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/client';
 import { calendarForPolicy, loadSlaConversation, type SlaConversation } from './sla-context';
 import { findConversationSla, saveConversationSla } from './sla-clocks.repository';
-import { findSlaPolicy, listSlaPolicies } from './sla-policies.repository';
+import { findSlaPolicy, listSlaPolicies, type SlaPolicy } from './sla-policies.repository';
 import { chooseSlaPolicy } from './choose-sla-policy';
 import type { PolicyInForce } from './sla-clock-ops';
 
@@ -16,13 +16,14 @@ export interface SlaSubject {
 /**
  * The conversation with its policy. `reselect` runs the selection rules again (opened, team changed); otherwise the
  * recorded policy stays, chosen afresh only when there is none (conversations older than their SLA, policy deleted).
+ * `policies` lets a caller handling a batch read (and parse) the policy list once instead of once per event.
  */
-export function policyInForce(tx: Db, conversationId: string, at: number, reselect: boolean): SlaSubject | undefined {
+export function policyInForce(tx: Db, conversationId: string, at: number, reselect: boolean, policies: () => SlaPolicy[] = () => listSlaPolicies(tx)): SlaSubject | undefined {
   const conversation = loadSlaConversation(tx, conversationId);
   if (!conversation) return undefined;
   const recorded = findConversationSla(tx, conversationId);
   const keep = !reselect && recorded ? findSlaPolicy(tx, recorded.policyId) : undefined;
-  const policy = keep ?? chooseSlaPolicy(listSlaPolicies(tx), conversation);
+  const policy = keep ?? chooseSlaPolicy(policies(), conversation);
   const changed = (policy?.id ?? null) !== (recorded?.policyId ?? null);
   if (!recorded || changed) {
     saveConversationSla(tx, {

@@ -7,6 +7,7 @@ import { isEvent, type DomainEvent } from '../platform/events/event-store';
 import { messages } from '../conversations/conversations.tables';
 import { activeClock, activeClocks } from './sla-clocks.repository';
 import { pauseRunningClock, refreshConversationDue, reopenResolution, resumePausedClock, retargetClocks, startClock, stopClock } from './sla-clock-ops';
+import { listSlaPolicies, type SlaPolicy } from './sla-policies.repository';
 import { policyInForce } from './policy-in-force';
 
 export interface SlaHandlerDeps {
@@ -25,10 +26,10 @@ function agentRepliedBy(tx: Db, conversationId: string, at: number): boolean {
   return row !== undefined;
 }
 
-function apply(tx: Db, event: DomainEvent, id: string, newId: NewId): void {
+function apply(tx: Db, event: DomainEvent, id: string, newId: NewId, policies: () => SlaPolicy[]): void {
   const at = event.createdAt;
   const reselect = event.type === 'conversation.opened' || event.type === 'conversation.assigned';
-  const subject = policyInForce(tx, id, at, reselect);
+  const subject = policyInForce(tx, id, at, reselect, policies);
   if (!subject) return;
   const { ctx, conversation } = subject;
   if (ctx && subject.changed) retargetClocks(tx, id, ctx, at);
@@ -75,9 +76,11 @@ export function createSlaHandler(deps: SlaHandlerDeps): EventHandler {
     on: ['conversation.opened', 'message.queued', 'message.received', 'conversation.status_changed', 'conversation.assigned'],
     handle(tx, events) {
       const touched = new Set<string>();
+      let listed: SlaPolicy[] | undefined;
+      const policies = () => (listed ??= listSlaPolicies(tx));
       for (const event of events) {
         if (!event.conversationId) continue;
-        apply(tx, event, event.conversationId, deps.newId);
+        apply(tx, event, event.conversationId, deps.newId, policies);
         touched.add(event.conversationId);
       }
       const now = deps.clock.now();
