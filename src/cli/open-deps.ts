@@ -9,7 +9,7 @@ import { createWaker } from '../platform/wake';
 import { createLiveHub } from '../platform/live-hub';
 
 /** Opens the data folder for a command: database migrated, real clock, JSON logger at the configured level. */
-export function openDeps(config: Config, { logLevel = config.logLevel }: { logLevel?: Config['logLevel'] } = {}): AppDeps & { close(): void } {
+export function openDeps(config: Config, { logLevel = config.logLevel }: { logLevel?: Config['logLevel'] } = {}): AppDeps & Required<Pick<AppDeps, 'wake' | 'waker' | 'live'>> & { close(): void } {
   const clock = systemClock;
   const logger = createLogger({ level: logLevel, now: clock.now });
   const handle = openAppDatabase(config, { logger, clock });

@@ -10,15 +10,17 @@ export interface Waker {
   wake(name: WakeName): void;
   /** Registers a listener; returns a function that removes it. */
   on(name: WakeName, fn: () => void | Promise<void>): () => void;
+  /** Hears every wake-up, whatever its name (serve forwards them to the background thread); returns its remover. */
+  onEvery(fn: (name: WakeName) => void): () => void;
 }
 
 export function createWaker(onError: (name: string, error: unknown) => void = () => {}): Waker {
   const listeners = new Map<string, Set<() => void | Promise<void>>>();
+  const everyName = new Set<(name: WakeName) => void>();
   return {
     wake(name) {
-      const fns = listeners.get(name);
-      if (!fns || fns.size === 0) return;
-      for (const fn of [...fns]) {
+      const fns = [...(listeners.get(name) ?? []), ...[...everyName].map((fn) => () => fn(name))];
+      for (const fn of fns) {
         setImmediate(() => {
           try {
             const result = fn();
@@ -34,6 +36,10 @@ export function createWaker(onError: (name: string, error: unknown) => void = ()
       if (!fns) listeners.set(name, (fns = new Set()));
       fns.add(fn);
       return () => void fns.delete(fn);
+    },
+    onEvery(fn) {
+      everyName.add(fn);
+      return () => void everyName.delete(fn);
     },
   };
 }

@@ -14,9 +14,12 @@ export function buildFlags(): string[] {
   return words.slice(2).filter((_, i) => i + 2 !== outAt && i + 2 !== outAt + 1);
 }
 
-/** Compiles `entry` (the build script's entry when it is src/main.ts) into `outfile` with the build script's flags. */
+/**
+ * Compiles `entry` into `outfile` with the build script's flags; without `entry`, the build script's own entry
+ * points (src/main.ts and the background thread's). Another entry is compiled alone.
+ */
 export async function compile(outfile: string, entry?: string): Promise<void> {
-  const flags = buildFlags().map((word) => (entry && word.endsWith('.ts') ? entry : word));
+  const flags = entry ? [...buildFlags().filter((word) => !word.endsWith('.ts')), entry] : buildFlags();
   const build = Bun.spawn(['bun', 'build', ...flags, '--outfile', outfile], { cwd: repoRoot, stdout: 'pipe', stderr: 'pipe' });
   const [code, out, err] = await Promise.all([build.exited, new Response(build.stdout).text(), new Response(build.stderr).text()]);
   if (code !== 0) throw new Error(`bun build failed (${code}):\n${out}\n${err}`);

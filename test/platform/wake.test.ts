@@ -17,6 +17,21 @@ describe('createWaker', () => {
     expect(calls).toEqual(['media']);
   });
 
+  test('an every-name listener hears each wake-up by name, after the current turn, until removed', async () => {
+    const waker = createWaker();
+    const heard: string[] = [];
+    const off = waker.onEvery((name) => void heard.push(name));
+    waker.wake('media');
+    waker.wake('events');
+    expect(heard).toEqual([]);
+    await nextTurn();
+    expect(heard).toEqual(['media', 'events']);
+    off();
+    waker.wake('outbox');
+    await nextTurn();
+    expect(heard).toEqual(['media', 'events']);
+  });
+
   test('stops calling a listener once it is removed', async () => {
     const waker = createWaker();
     let calls = 0;

@@ -6,8 +6,7 @@ import { openDeps } from '../open-deps';
 import { dataPaths } from '../../database';
 import { removePidFile, runningServerPid, writePidFile } from '../pid-file';
 import { createApp, maxRequestBodySize } from '../../app';
-import { jobDefinitions } from '../../jobs';
-import { startJobs } from '../../platform/scheduler';
+import { startBackground } from '../background/start-background';
 import { publicBaseUrl } from '../../config';
 import { ensureSandboxChannel, sandboxGraphUrl } from '../../channel/whatsapp/sandbox/ensure-sandbox-channel';
 
@@ -35,11 +34,10 @@ export const serveCommand: Command = {
     ensureSandboxChannel(deps, { graphApiUrl: sandboxGraph });
     // Written once listening succeeded, so a failed start leaves no pid file claiming the data folder.
     writePidFile(paths.pidFile);
-    const jobs = startJobs(jobDefinitions(deps), deps.logger, deps.waker);
+    // Jobs and drain loops run on a background thread with its own connection: this thread answers requests.
+    const background = startBackground(deps);
     // Every change that open tabs hear about may have appended domain events: run their handlers at once.
     deps.live?.subscribe(() => true, () => deps.wake?.('events'));
-    // Resume what a previous process left (unprocessed webhooks, queued replies, events) now, not at the first tick.
-    for (const name of ['webhook-journal', 'outbox', 'media', 'events'] as const) deps.wake?.(name);
     deps.logger.info('rasil started', { version: deps.version, url: publicBaseUrl(config), dataDir: config.dataDir, port: app.server?.port });
 
     return await new Promise<number>((resolve) => {
@@ -50,7 +48,7 @@ export const serveCommand: Command = {
         deps.logger.info('shutting down', { signal });
         // Stop taking requests and let the ones in flight finish, then the jobs, then flush the WAL.
         await app.server?.stop(false);
-        await jobs.stop();
+        await background.stop();
         try {
           deps.sqlite.run('PRAGMA wal_checkpoint(TRUNCATE)');
         } catch (error) {
