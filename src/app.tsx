@@ -10,13 +10,16 @@ import { HTMX_VARY } from './platform/http/htmx';
 import { bodyLimitFor, exceedsBodyLimit, largestBodyLimit } from './platform/http/body-limit';
 import { renderError } from '../views/errors/render-error';
 import type { MessageKey } from './i18n/translate';
+import { WEBHOOK_PATH, webhookReceiver } from './channel/whatsapp/webhook-receiver';
 
 /**
  * Builds the whole web application without listening, so tests drive it with app.handle(new Request(...))
  * and `serve` wraps it in Bun.serve.
  */
 export function createApp(deps: AppDeps) {
-  const app = new Elysia()
+  // Meta's webhook POSTs go straight to their receiver on Bun's router (see webhook-receiver.ts); app.handle in
+  // tests reaches the same function through the web app's route.
+  const app = new Elysia({ serve: { routes: { [WEBHOOK_PATH]: { POST: webhookReceiver(deps) } } } })
     .onRequest(({ request, set }) => {
       if (exceedsBodyLimit(request.headers, bodyLimitFor(new URL(request.url).pathname, deps.config.bodyLimit))) {
         set.status = 413;

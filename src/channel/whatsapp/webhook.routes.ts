@@ -2,20 +2,14 @@ import { Elysia } from 'elysia';
 import { timingSafeEqual } from 'node:crypto';
 import type { AppDeps } from '../../deps';
 import { webContext } from '../../accounts/web-context.plugin';
-import { bodyLimitFor } from '../../platform/http/body-limit';
-import { findSigningChannel } from './webhook-signature';
-import { createJournalWriter } from './webhook-journal-writer';
 import { listChannelSecrets } from './webhook-journal.repository';
+import { WEBHOOK_PATH, webhookReceiver } from './webhook-receiver';
 
-export const WEBHOOK_PATH = '/webhooks/whatsapp';
-const decoder = new TextDecoder();
+export { WEBHOOK_PATH };
 
-/**
- * Meta's webhook endpoint. GET is the verification handshake; POST checks the signature over the raw bytes,
- * journals the body (group-committed) and answers 200 only once it is on disk. Processing happens later.
- */
+/** Meta's webhook endpoint. GET is the verification handshake; POST is the receiver (webhook-receiver.ts). */
 export function webhookRoutes(deps: AppDeps) {
-  const journal = createJournalWriter({ db: deps.db, newId: deps.newId, logger: deps.logger.child({ module: 'webhook' }), onCommit: () => deps.wake?.('webhook-journal') });
+  const receive = webhookReceiver(deps);
   return new Elysia()
     .use(webContext(deps))
     .get(
@@ -34,35 +28,8 @@ export function webhookRoutes(deps: AppDeps) {
       },
       { access: 'public' },
     )
-    .post(
-      WEBHOOK_PATH,
-      async ({ request, set }) => {
-        set.headers['content-type'] = 'text/plain; charset=utf-8';
-        const raw = new Uint8Array(await request.arrayBuffer());
-        // Bodies sent without Content-Length are only capped by Bun; measure what actually arrived.
-        if (raw.byteLength > bodyLimitFor(WEBHOOK_PATH, deps.config.bodyLimit)) {
-          set.status = 413;
-          return 'Request body too large';
-        }
-        const header = request.headers.get('x-hub-signature-256');
-        const channel = findSigningChannel(raw, header, listChannelSecrets(deps.db));
-        if (!channel) {
-          // Never log the body: it is unauthenticated and may be anything.
-          deps.logger.warn('webhook signature rejected', { reason: header ? 'mismatch' : 'missing', bytes: raw.byteLength });
-          set.status = 401;
-          return 'Invalid signature';
-        }
-        try {
-          await journal.append({ body: decoder.decode(raw), channelId: channel.id, receivedAt: deps.clock.now() });
-        } catch {
-          // Not on disk: a non-200 makes Meta deliver it again later.
-          set.status = 503;
-          return 'Temporarily unavailable';
-        }
-        return 'OK';
-      },
-      { access: 'public', parse: 'none' },
-    );
+    // Signature, journal and 200 after commit: the same function `serve` mounts on Bun's router directly.
+    .post(WEBHOOK_PATH, ({ request }) => receive(request), { access: 'public', parse: 'none' });
 }
 
 function sameText(a: string, b: string): boolean {
