@@ -6,6 +6,7 @@ import { purgeExpiredSessions } from './accounts/sessions';
 import { purgeStaleThrottles } from './accounts/login-throttle';
 import { getBusinessSettings } from './settings/business-settings';
 import { processWebhookJournal } from './channel/whatsapp/inbound/process-webhook-journal';
+import { createIngestPacer } from './channel/whatsapp/inbound/ingest-pacer';
 import { processMediaDownloads } from './channel/whatsapp/media/process-media-downloads';
 import { createOutboundDelivery } from './channel/whatsapp/outbound/deliver-outbound';
 import { readStoredMedia } from './channel/whatsapp/outbound/read-stored-media';
@@ -34,10 +35,10 @@ export function jobDefinitions(deps: AppDeps): JobDefinition[] {
       pattern: '* * * * * *',
       wakeOn: 'events',
       // Gathers a burst of commits into one batch per handler (the assigner decides a team's queue once, not per
-      // message), so reacting to webhooks does not crowd out acknowledging them on the same core.
+      // message); during a burst of webhooks the handlers take small batches and rest between them (ingest-pacer).
       wakeDelayMs: 25,
-      run: () => {
-        events.drain();
+      run: async () => {
+        await events.drainPaced(createIngestPacer(deps.db));
       },
     },
     {

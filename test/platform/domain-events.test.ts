@@ -47,6 +47,28 @@ function recorder(name: string, fail: (event: DomainEvent) => boolean = () => fa
 }
 
 describe('the domain event dispatcher', () => {
+  test('paced, it awaits the pacer after every transaction and takes small batches while the pacer is busy', async () => {
+    const batches: number[] = [];
+    const record = recorder('a');
+    const sizing: EventHandler = {
+      ...record,
+      handle(tx, events) {
+        batches.push(events.length);
+        return record.handle(tx, events);
+      },
+    };
+    const dispatcher = createEventDispatcher({ db: handle.db, clock, logger: logger() }, [sizing]);
+    for (let i = 0; i < 60; i++) opened(`cnv_${i}`);
+    let pauses = 0;
+    const handled = await dispatcher.drainPaced({ busy: () => true, pause: async () => void pauses++ });
+    expect(handled).toBe(60);
+    expect(batches).toEqual([25, 25, 10]);
+    expect(pauses).toBe(3);
+    expect(effects('a')).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(await dispatcher.drainPaced({ busy: () => false, pause: async () => {} })).toBe(0);
+  });
+
+
   test('hands each event to each handler exactly once, however often it drains', () => {
     const dispatcher = createEventDispatcher({ db: handle.db, clock, logger: logger() }, [recorder('a'), recorder('b')]);
     opened('cnv_1');

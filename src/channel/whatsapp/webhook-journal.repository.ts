@@ -36,8 +36,9 @@ export function listPendingJournalRows(db: Db, limit: number): JournalRow[] {
 }
 
 /** The id of the newest row: when it changes between two looks, webhooks are still arriving. */
-export function newestJournalId(db: Db): string | null {
-  return prepared(db, 'journal.newest', (d) => d.select({ id: sql<string | null>`max(${webhookJournal.id})` }).from(webhookJournal).prepare()).get()?.id ?? null;
+/** A number that grows by one per journaled webhook (the newest rowid): two readings tell how many arrived between. */
+export function journalArrivals(db: Db): number {
+  return prepared(db, 'journal.arrivals', (d) => d.select({ n: sql<number | null>`max(rowid)` }).from(webhookJournal).prepare()).get()?.n ?? 0;
 }
 
 export function markJournalRow(db: Db, id: string, result: { status: 'processed' | 'failed'; error: string | null; summary: string; processedAt: number }) {

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { DomainEventType } from './event-types';
 import { latestEventId, readCursor, readEvents, writeCursor, type DomainEvent } from './event-store';
+import type { Pacer } from '../pacer';
 
 export interface EventHandler {
   /** Stable name: the key of its cursor in event_cursors. */
@@ -20,9 +21,13 @@ export interface EventHandler {
 export interface EventDispatcher {
   /** Feeds every handler the events it has not seen yet; returns how many events were handled in all. */
   drain(): number;
+  /** The same, awaiting the pacer between transactions (the background job: webhooks keep their priority). */
+  drainPaced(pacer: Pacer): Promise<number>;
 }
 
 const BATCH = 500;
+/** While the pacer says busy, a transaction takes fewer events, so it holds the write lock briefly. */
+const BUSY_BATCH = 25;
 /** Chains of events (opened → assigned → notice sent) are short; the 1-second tick picks up anything longer. */
 const MAX_ROUNDS = 5;
 
@@ -53,14 +58,15 @@ export function createEventDispatcher(deps: { db: Db; clock: Clock; logger: Logg
     }
   }
 
-  function drainOne(handler: EventHandler, upToId: number): number {
-    let handled = 0;
+  /** Yields how many events each transaction handled. */
+  function* drainOne(handler: EventHandler, upToId: number, batchSize: () => number): Generator<number> {
     for (;;) {
       const cursor = readCursor(deps.db, handler.name) ?? 0;
-      if (cursor >= upToId) return handled;
-      const events = readEvents(deps.db, { afterId: cursor, types: handler.on, limit: BATCH, upToId });
+      if (cursor >= upToId) return;
+      const limit = batchSize();
+      const events = readEvents(deps.db, { afterId: cursor, types: handler.on, limit, upToId });
       // A short batch means nothing else of interest up to upToId: the cursor may jump there.
-      const cursorTo = events.length < BATCH ? upToId : events[events.length - 1]!.id;
+      const cursorTo = events.length < limit ? upToId : events[events.length - 1]!.id;
       try {
         apply(handler, events, cursorTo);
       } catch (error) {
@@ -72,7 +78,7 @@ export function createEventDispatcher(deps: { db: Db; clock: Clock; logger: Logg
           runInTransaction(deps.db, (tx) => writeCursor(tx, handler.name, cursorTo, deps.clock.now()));
         }
       }
-      handled += events.length;
+      yield events.length;
     }
   }
 
@@ -85,16 +91,27 @@ export function createEventDispatcher(deps: { db: Db; clock: Clock; logger: Logg
     }
   }
 
+  /** Every transaction of a full drain, one step each; yields how many events each handled. */
+  function* steps(batchSize: () => number): Generator<number> {
+    // Handlers run in registry order; events a handler appends (assignment after routing…) get another round.
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const upToId = latestEventId(deps.db);
+      for (const handler of handlers) yield* drainOne(handler, upToId, batchSize);
+      if (latestEventId(deps.db) === upToId) break;
+    }
+  }
+
   return {
     drain() {
       let handled = 0;
-      // Handlers run in registry order; events a handler appends (assignment after routing…) get another round.
-      for (let round = 0; round < MAX_ROUNDS; round++) {
-        const upToId = latestEventId(deps.db);
-        let handledThisRound = 0;
-        for (const handler of handlers) handledThisRound += drainOne(handler, upToId);
-        handled += handledThisRound;
-        if (latestEventId(deps.db) === upToId) break;
+      for (const count of steps(() => BATCH)) handled += count;
+      return handled;
+    },
+    async drainPaced(pacer) {
+      let handled = 0;
+      for (const count of steps(() => (pacer.busy() ? BUSY_BATCH : BATCH))) {
+        handled += count;
+        await pacer.pause();
       }
       return handled;
     },

@@ -4,7 +4,9 @@ import type { NewId } from '../../../platform/ids';
 import type { Logger } from '../../../platform/logger';
 import type { LiveEvent, LiveHub } from '../../../platform/live-hub';
 import { elapsedMs } from '../../../platform/clock';
-import { findJournalRow, listPendingJournalRows, newestJournalId } from '../webhook-journal.repository';
+import { findJournalRow, listPendingJournalRows } from '../webhook-journal.repository';
+import type { Pacer } from '../../../platform/pacer';
+import { createIngestPacer } from './ingest-pacer';
 import { processJournalRow, type RowOutcome } from './process-journal-row';
 import type { WhatsappChannel } from '../channels/whatsapp-channels.repository';
 
@@ -15,6 +17,8 @@ export interface JournalDeps {
   logger: Logger;
   wake?: (name: string) => void;
   live?: LiveHub;
+  /** Spaces the transactions; by default by how fast webhooks are arriving (ingest-pacer.ts). */
+  pacer?: Pacer;
 }
 
 export interface DrainResult {
@@ -25,24 +29,19 @@ export interface DrainResult {
 /** One write transaction covers several rows (each in its own savepoint) so fsyncs are shared, within a time budget. */
 const ROWS_PER_TRANSACTION = 200;
 const BUDGET_MS = 20;
-/**
- * While webhooks keep arriving, acknowledging them comes first: batches get a smaller budget and the loop pauses
- * after each, so processing takes a small share of the (single) thread and catches up at full speed once the
- * burst is over.
- */
-const BUSY_BUDGET_MS = 8;
-const BUSY_PAUSE_MS = 50;
+/** During a burst of webhooks a transaction holds the write lock only this long (see ingest-pacer.ts). */
+const BUSY_BUDGET_MS = 4;
 
 /**
- * Drain loop: processes pending journal rows in arrival (id) order until none are left, yielding to the event loop
- * between transactions so webhooks keep being acknowledged meanwhile. Pending rows survive a restart and are
- * picked up by the next run.
+ * Drain loop: processes pending journal rows in arrival (id) order until none are left, pausing between
+ * transactions as the pacer says so webhooks keep being acknowledged meanwhile. Pending rows survive a restart and
+ * are picked up by the next run.
  */
 export async function processWebhookJournal(deps: JournalDeps): Promise<DrainResult> {
   const total: DrainResult = { processed: 0, failed: 0 };
-  let busy = false;
-  let newestSeen = newestJournalId(deps.db);
+  const pacer = deps.pacer ?? createIngestPacer(deps.db);
   for (;;) {
+    const busy = pacer.busy();
     const rows = listPendingJournalRows(deps.db, ROWS_PER_TRANSACTION);
     if (rows.length === 0) break;
     let mediaQueued = false;
@@ -59,11 +58,7 @@ export async function processWebhookJournal(deps: JournalDeps): Promise<DrainRes
     });
     if (mediaQueued) deps.wake?.('media');
     publishFacts(deps.live, facts);
-    await (busy ? Bun.sleep(BUSY_PAUSE_MS) : new Promise((resolve) => setImmediate(resolve)));
-    // Rows journaled while we yielded mean a burst is on.
-    const newest = newestJournalId(deps.db);
-    busy = newest !== newestSeen;
-    newestSeen = newest;
+    await pacer.pause();
   }
   return total;
 }
