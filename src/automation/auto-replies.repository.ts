@@ -1,12 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
+import { prepared } from '../platform/db/prepared';
 import { autoReplySettings } from './automation.tables';
 import { DEFAULT_AUTO_REPLY_CONFIG, type AutoReplyConfig } from './auto-reply-config';
 
 
 /** One inbox's welcome and out-of-hours replies; all off when never saved. */
 export function getAutoReplyConfig(db: Db, inboxId: string): AutoReplyConfig {
-  const row = db.select().from(autoReplySettings).where(eq(autoReplySettings.inboxId, inboxId)).get();
+  // Prepared: automation reads the config for every customer message.
+  const row = prepared(db, 'automation.autoReplyConfig', (d) =>
+    d.select().from(autoReplySettings).where(eq(autoReplySettings.inboxId, sql.placeholder('inboxId'))).prepare(),
+  ).get({ inboxId });
   if (!row) return DEFAULT_AUTO_REPLY_CONFIG;
   return {
     welcome: { enabled: row.welcomeEnabled, text: { en: row.welcomeEn, ar: row.welcomeAr }, afterDays: row.welcomeAfterDays },

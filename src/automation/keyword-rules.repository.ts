@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
+import { prepared } from '../platform/db/prepared';
 import { keywordRules } from './automation.tables';
 import type { KeywordRule } from './keyword-rule';
 import type { BilingualText } from './reply-language';
@@ -36,12 +37,16 @@ export function toKeywordRule(row: Row): KeywordRule {
 
 /** Rules that apply to an inbox (its own and the all-inbox ones), in the order they are tried: position, then age. */
 export function rulesForInbox(db: Db, inboxId: string): KeywordRule[] {
-  return db
-    .select()
-    .from(keywordRules)
-    .where(or(eq(keywordRules.inboxId, inboxId), isNull(keywordRules.inboxId)))
-    .orderBy(asc(keywordRules.position), asc(keywordRules.createdAt), asc(keywordRules.id))
-    .all()
+  // Prepared: automation reads the rules for every customer message.
+  return prepared(db, 'automation.rulesForInbox', (d) =>
+    d
+      .select()
+      .from(keywordRules)
+      .where(or(eq(keywordRules.inboxId, sql.placeholder('inboxId')), isNull(keywordRules.inboxId)))
+      .orderBy(asc(keywordRules.position), asc(keywordRules.createdAt), asc(keywordRules.id))
+      .prepare(),
+  )
+    .all({ inboxId })
     .map(toKeywordRule);
 }
 

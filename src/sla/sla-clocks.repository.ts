@@ -1,5 +1,6 @@
-import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
+import { prepared } from '../platform/db/prepared';
 import { conversationSla, slaClocks, type SlaTarget } from './sla.tables';
 
 export type SlaClockRow = typeof slaClocks.$inferSelect;
@@ -7,7 +8,17 @@ export type ConversationSlaRow = typeof conversationSla.$inferSelect;
 
 /** Clocks not stopped yet (running or paused) of one conversation. */
 export const activeClocks = (db: Db, conversationId: string): SlaClockRow[] =>
-  db.select().from(slaClocks).where(and(eq(slaClocks.conversationId, conversationId), isNull(slaClocks.stoppedAt))).all();
+  prepared(db, 'sla.activeClocks', (d) =>
+    d
+      .select()
+      .from(slaClocks)
+      .where(and(eq(slaClocks.conversationId, sql.placeholder('conversationId')), isNull(slaClocks.stoppedAt)))
+      .prepare(),
+  ).all({ conversationId });
+
+/** Is any clock running or paused, in any conversation? */
+export const anyActiveClock = (db: Db): boolean =>
+  prepared(db, 'sla.anyActiveClock', (d) => d.select({ id: slaClocks.id }).from(slaClocks).where(isNull(slaClocks.stoppedAt)).limit(1).prepare()).get() !== undefined;
 
 export const activeClock = (db: Db, conversationId: string, target: SlaTarget): SlaClockRow | undefined =>
   activeClocks(db, conversationId).find((c) => c.target === target);
@@ -17,7 +28,7 @@ export function updateClock(db: Db, id: string, set: Partial<SlaClockRow>): void
 }
 
 export const findConversationSla = (db: Db, conversationId: string): ConversationSlaRow | undefined =>
-  db.select().from(conversationSla).where(eq(conversationSla.conversationId, conversationId)).get();
+  prepared(db, 'sla.conversationSla', (d) => d.select().from(conversationSla).where(eq(conversationSla.conversationId, sql.placeholder('conversationId'))).prepare()).get({ conversationId });
 
 export function saveConversationSla(db: Db, row: ConversationSlaRow): void {
   db.insert(conversationSla)

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client';
+import { prepared } from '../platform/db/prepared';
 import type { BusinessCalendar } from '../business-hours/calendar';
 import { findCalendarDefinition } from '../business-hours/calendars/calendars.repository';
 import { contacts } from '../contacts/contacts.tables';
@@ -19,24 +20,30 @@ export interface SlaConversation extends ConversationFacts {
 
 /** The conversation as the SLA rules see it: what selection rules match on, plus status and the first reply. */
 export function loadSlaConversation(db: Db, conversationId: string): SlaConversation | undefined {
-  const row = db
-    .select({
-      id: conversations.id,
-      status: conversations.status,
-      priority: conversations.priority,
-      teamId: conversations.teamId,
-      inboxId: conversations.inboxId,
-      assigneeId: conversations.assigneeId,
-      firstResponseAt: conversations.firstResponseAt,
-      lastInboundAt: conversations.lastInboundAt,
-      vip: contacts.vip,
-    })
-    .from(conversations)
-    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .where(eq(conversations.id, conversationId))
-    .get();
+  const row = prepared(db, 'sla.conversation', (d) =>
+    d
+      .select({
+        id: conversations.id,
+        status: conversations.status,
+        priority: conversations.priority,
+        teamId: conversations.teamId,
+        inboxId: conversations.inboxId,
+        assigneeId: conversations.assigneeId,
+        firstResponseAt: conversations.firstResponseAt,
+        lastInboundAt: conversations.lastInboundAt,
+        vip: contacts.vip,
+      })
+      .from(conversations)
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .where(eq(conversations.id, sql.placeholder('conversationId')))
+      .prepare(),
+  ).get({ conversationId });
   if (!row) return undefined;
-  const labelIds = db.select({ id: conversationLabels.labelId }).from(conversationLabels).where(eq(conversationLabels.conversationId, conversationId)).all().map((l) => l.id);
+  const labelIds = prepared(db, 'sla.conversationLabels', (d) =>
+    d.select({ id: conversationLabels.labelId }).from(conversationLabels).where(eq(conversationLabels.conversationId, sql.placeholder('conversationId'))).prepare(),
+  )
+    .all({ conversationId })
+    .map((l) => l.id);
   return { ...row, labelIds };
 }
 

@@ -5,7 +5,7 @@ import type { NewId } from '../platform/ids';
 import type { EventHandler } from '../platform/events/event-dispatcher';
 import { isEvent, type DomainEvent } from '../platform/events/event-store';
 import { messages } from '../conversations/conversations.tables';
-import { activeClock, activeClocks } from './sla-clocks.repository';
+import { activeClock, activeClocks, anyActiveClock } from './sla-clocks.repository';
 import { pauseRunningClock, refreshConversationDue, reopenResolution, resumePausedClock, retargetClocks, startClock, stopClock } from './sla-clock-ops';
 import { listSlaPolicies, type SlaPolicy } from './sla-policies.repository';
 import { policyInForce } from './policy-in-force';
@@ -78,6 +78,8 @@ export function createSlaHandler(deps: SlaHandlerDeps): EventHandler {
       const touched = new Set<string>();
       let listed: SlaPolicy[] | undefined;
       const policies = () => (listed ??= listSlaPolicies(tx));
+      // No policy and no clock left running: no event can start, stop or move a deadline (most shops, most days).
+      if (policies().length === 0 && !anyActiveClock(tx)) return;
       for (const event of events) {
         if (!event.conversationId) continue;
         apply(tx, event, event.conversationId, deps.newId, policies);

@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
-import { inboxes } from '../../conversations/conversations.tables';
+import { prepared } from '../../platform/db/prepared';
+import { inboxes, messages } from '../../conversations/conversations.tables';
 import { teams } from '../../teams/teams.tables';
 import { botSessions, menuBotMenus, menuBots } from './menu-bot.tables';
 import { parseOptions, parseTopics, parseWords, type BotConfig, type BotMenu } from './menu-bot-config';
@@ -10,8 +11,10 @@ export interface LoadedBot {
   menus: Map<string, BotMenu>;
 }
 
+// The reads below run for every customer message (the bot is asked first), so they are prepared once per connection.
+
 export function findBotConfig(db: Db, inboxId: string): BotConfig | undefined {
-  const row = db.select().from(menuBots).where(eq(menuBots.inboxId, inboxId)).get();
+  const row = prepared(db, 'menuBot.config', (d) => d.select().from(menuBots).where(eq(menuBots.inboxId, sql.placeholder('inboxId'))).prepare()).get({ inboxId });
   if (!row) return undefined;
   return {
     inboxId: row.inboxId,
@@ -24,12 +27,10 @@ export function findBotConfig(db: Db, inboxId: string): BotConfig | undefined {
 }
 
 export function listMenus(db: Db, inboxId: string): BotMenu[] {
-  return db
-    .select()
-    .from(menuBotMenus)
-    .where(eq(menuBotMenus.inboxId, inboxId))
-    .orderBy(asc(menuBotMenus.createdAt), asc(menuBotMenus.id))
-    .all()
+  return prepared(db, 'menuBot.menus', (d) =>
+    d.select().from(menuBotMenus).where(eq(menuBotMenus.inboxId, sql.placeholder('inboxId'))).orderBy(asc(menuBotMenus.createdAt), asc(menuBotMenus.id)).prepare(),
+  )
+    .all({ inboxId })
     .map((row) => ({ id: row.id, name: row.name, greetingEn: row.greetingEn, greetingAr: row.greetingAr, options: parseOptions(row.options) }));
 }
 
@@ -58,7 +59,9 @@ export interface BotSession {
 }
 
 export function findBotSession(db: Db, conversationId: string): BotSession | undefined {
-  const row = db.select().from(botSessions).where(eq(botSessions.conversationId, conversationId)).get();
+  const row = prepared(db, 'menuBot.session', (d) =>
+    d.select().from(botSessions).where(eq(botSessions.conversationId, sql.placeholder('conversationId'))).prepare(),
+  ).get({ conversationId });
   if (!row) return undefined;
   return {
     conversationId: row.conversationId,
@@ -69,6 +72,33 @@ export function findBotSession(db: Db, conversationId: string): BotSession | und
     answers: JSON.parse(row.answers) as Record<string, string>,
     transcript: JSON.parse(row.transcript) as TranscriptLine[],
   };
+}
+
+/** The id of the conversation's first customer message (stored first; ids break ties). */
+export function firstCustomerMessageId(db: Db, conversationId: string): string | undefined {
+  return prepared(db, 'menuBot.firstCustomerMessage', (d) =>
+    d
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.conversationId, sql.placeholder('conversationId')), eq(messages.direction, 'in'), eq(messages.authorType, 'contact')))
+      .orderBy(asc(messages.createdAt), asc(messages.id))
+      .limit(1)
+      .prepare(),
+  ).get({ conversationId })?.id;
+}
+
+/** Whether an agent wrote to the customer in the conversation (internal notes do not count). */
+export function hasAgentReply(db: Db, conversationId: string): boolean {
+  return (
+    prepared(db, 'menuBot.agentReply', (d) =>
+      d
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.conversationId, sql.placeholder('conversationId')), eq(messages.authorType, 'agent'), ne(messages.kind, 'note')))
+        .limit(1)
+        .prepare(),
+    ).get({ conversationId }) !== undefined
+  );
 }
 
 export function saveBotSession(tx: Db, session: BotSession, now: number): void {

@@ -1,14 +1,13 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import { createTranslator } from '../../i18n/translate';
 import { getBusinessSettings } from '../../settings/business-settings';
 import { findContact } from '../../contacts/contacts.repository';
-import { messages } from '../../conversations/conversations.tables';
+import { findMessage } from '../../conversations/messages.repository';
 import { findConversation, type Conversation } from '../../conversations/conversations.repository';
 import { mayQueueAutomaticMessage } from '../../conversations/automatic-message-budget';
 import { endBotConversation, startBotConversation } from '../../conversations/set-bot-state';
 import { customerLanguage, type BotConfig } from './menu-bot-config';
-import { findBotSession, loadEnabledBot, saveBotSession, type BotSession, type LoadedBot } from './menu-bot.repository';
+import { findBotSession, firstCustomerMessageId, hasAgentReply, loadEnabledBot, saveBotSession, type BotSession, type LoadedBot } from './menu-bot.repository';
 import { noteLine, type BotTurn, type MenuBotDeps } from './bot-turn';
 import { handOff } from './hand-off';
 import { continueConversation, greet } from './bot-steps';
@@ -44,7 +43,7 @@ const NO_BOT: BotConfig = { inboxId: '', enabled: false, rootMenuId: null, escal
  */
 export function runMenuBot(tx: Db, deps: MenuBotDeps, input: MenuBotInput): MenuBotResult {
   const conversation = findConversation(tx, input.conversationId);
-  const message = tx.select().from(messages).where(eq(messages.id, input.messageId)).get();
+  const message = findMessage(tx, input.messageId);
   if (!conversation || !message || message.conversationId !== conversation.id || message.direction !== 'in' || message.authorType !== 'contact')
     return NOT_HANDLED;
 
@@ -85,7 +84,7 @@ export function runMenuBot(tx: Db, deps: MenuBotDeps, input: MenuBotInput): Menu
   }
   // An agent replied without taking it, or the bot was switched off mid-way: routing waits while with_bot is set,
   // so hand it to people (and routing) without a word.
-  if (existing && aPersonReplied(tx, conversation.id)) return quietHandOff('person_replied');
+  if (existing && hasAgentReply(tx, conversation.id)) return quietHandOff('person_replied');
   if (!bot) return quietHandOff('bot_off');
   if (!existing) {
     if (!mayQueueAutomaticMessage(tx, conversation.contactId, input.now)) return NOT_HANDLED;
@@ -110,25 +109,7 @@ function newSession(conversationId: string, menuId: string | null): BotSession {
  */
 function isNewConversation(tx: Db, conversation: Conversation, messageId: string): boolean {
   if (conversation.withBot || conversation.assigneeId !== null || conversation.routedAt !== null || conversation.status !== 'open') return false;
-  const first = tx
-    .select({ id: messages.id })
-    .from(messages)
-    .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'in'), eq(messages.authorType, 'contact')))
-    .orderBy(asc(messages.createdAt), asc(messages.id))
-    .limit(1)
-    .get();
-  return first?.id === messageId && !aPersonReplied(tx, conversation.id);
-}
-
-function aPersonReplied(tx: Db, conversationId: string): boolean {
-  return (
-    tx
-      .select({ id: messages.id })
-      .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), eq(messages.authorType, 'agent'), ne(messages.kind, 'note')))
-      .limit(1)
-      .get() !== undefined
-  );
+  return firstCustomerMessageId(tx, conversation.id) === messageId && !hasAgentReply(tx, conversation.id);
 }
 
 /** The id of the button or list row tapped (our `menu:…` ids), for interactive replies. */

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { prepared } from '../db/prepared';
 import { domainEvents, eventCursors } from './events.tables';
 import type { DomainEventPayloads, DomainEventType } from './event-types';
 
@@ -25,14 +26,18 @@ export interface NewDomainEvent<T extends DomainEventType> {
 
 /** Call inside the use case's transaction, so the event exists exactly when the change it describes does. */
 export function appendEvent<T extends DomainEventType>(tx: Db, event: NewDomainEvent<T>): void {
-  tx.insert(domainEvents)
-    .values({ type: event.type, conversationId: event.conversationId ?? null, payload: JSON.stringify(event.payload ?? {}), createdAt: event.at })
-    .run();
+  // Every use case appends: built once per connection, not per event.
+  prepared(tx, 'events.append', (d) =>
+    d
+      .insert(domainEvents)
+      .values({ type: sql.placeholder('type'), conversationId: sql.placeholder('conversationId'), payload: sql.placeholder('payload'), createdAt: sql.placeholder('createdAt') })
+      .prepare(),
+  ).run({ type: event.type, conversationId: event.conversationId ?? null, payload: JSON.stringify(event.payload ?? {}), createdAt: event.at });
 }
 
 /** Where a handler stands; a handler that never ran starts after the events that existed when it was first seen. */
 export function readCursor(db: Db, handler: string): number | undefined {
-  return db.select({ id: eventCursors.lastEventId }).from(eventCursors).where(eq(eventCursors.handler, handler)).get()?.id;
+  return prepared(db, 'events.cursor', (d) => d.select({ id: eventCursors.lastEventId }).from(eventCursors).where(eq(eventCursors.handler, sql.placeholder('handler'))).prepare()).get({ handler })?.id;
 }
 
 export function writeCursor(tx: Db, handler: string, lastEventId: number, now: number): void {
@@ -43,7 +48,7 @@ export function writeCursor(tx: Db, handler: string, lastEventId: number, now: n
 }
 
 export function latestEventId(db: Db): number {
-  return db.select({ id: sql<number>`coalesce(max(${domainEvents.id}), 0)` }).from(domainEvents).get()?.id ?? 0;
+  return prepared(db, 'events.latest', (d) => d.select({ id: sql<number>`coalesce(max(${domainEvents.id}), 0)` }).from(domainEvents).prepare()).get()?.id ?? 0;
 }
 
 /** The next events after `afterId` of the given types, oldest first; `upToId` bounds the scan to what it has seen. */
