@@ -5,8 +5,6 @@ import { webContext } from '../../accounts/web-context.plugin';
 import { listChannelSecrets } from './webhook-journal.repository';
 import { WEBHOOK_PATH, webhookReceiver } from './webhook-receiver';
 
-export { WEBHOOK_PATH };
-
 /** Meta's webhook endpoint. GET is the verification handshake; POST is the receiver (webhook-receiver.ts). */
 export function webhookRoutes(deps: AppDeps) {
   const receive = webhookReceiver(deps);

@@ -27,7 +27,7 @@ self.onmessage = async (message: MessageEvent<ToBackground>) => {
   const command = message.data;
   if (command.kind === 'start') {
     // The main thread has migrated the database already; this is just a second connection to the same file.
-    const deps = { ...openDeps(command.config), live: liveOnMainThread };
+    const deps = openDeps(command.config, { live: liveOnMainThread });
     const jobs = startJobs(jobDefinitions(deps), deps.logger, deps.waker);
     running = { jobs, deps };
     // Resume what a previous process left (unprocessed webhooks, queued replies, events) now, not at the first tick.

@@ -1,7 +1,8 @@
 import { Elysia } from 'elysia';
 import type { AppDeps } from '../../../deps';
 import { createFakeGraph, type FakeGraph } from '../fake-graph/fake-graph';
-import { webhookRoutes, WEBHOOK_PATH } from '../webhook.routes';
+import { webhookRoutes } from '../webhook.routes';
+import { WEBHOOK_PATH } from '../webhook-receiver';
 import { signatureHeader } from '../webhook-signature';
 import { findSandboxChannel, type WhatsappChannel } from '../channels/whatsapp-channels.repository';
 import type { CustomerAction } from './customer-webhook';
